@@ -204,8 +204,9 @@ public final class ExpressionParser {
                     options = text(arg, here, "expected regular expression options such as \"i\"");
                     optionsAt = here;
                 }
-                default -> problem(here, key + " stands for a value, so it must be the only key in its object", null,
-                        "compare with it instead: {\"$eq\": {\"" + key + "\": ...}}");
+                default -> {
+                    // %function and conversions: kind() routes objects holding them to valueOperator()
+                }
             }
         }
         if (regexAt != null && regex != null) {
