@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstead.build.problems.Problems;
 
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One JSON object from an export, read field by field. A field of the wrong type is an error naming the file and
@@ -36,7 +38,9 @@ record ConfigNode(JsonNode node, String file, String prefix, Problems problems) 
         JsonNode v = get(field);
         if (v == null) return null;
         if (!v.isTextual()) {
-            problems.error(file, path(field), v.toString(), "must be a string", "write it as a JSON string");
+            // Never echo what may be a secret.
+            String shown = field.toLowerCase(Locale.ROOT).contains("secret") ? null : v.toString();
+            problems.error(file, path(field), shown, "must be a string", "write it as a JSON string");
             return null;
         }
         return v.textValue();
@@ -85,7 +89,7 @@ record ConfigNode(JsonNode node, String file, String prefix, Problems problems) 
             String name = names.next();
             if (!known.contains(name)) {
                 problems.warning(file, path(name), null, "is not a known " + kind + " field and is ignored",
-                        "remove it, or check its spelling against: " + String.join(", ", new java.util.TreeSet<>(known)));
+                        "remove it, or check its spelling against: " + String.join(", ", new TreeSet<>(known)));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.hookstead.build.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstead.manifest.ExportLayout;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.RunAs;
 import dev.hookstead.manifest.ScriptRef;
@@ -125,7 +126,7 @@ final class FunctionReader {
     private void addDefault(String name, ScriptRef script, String file) {
         ctx.problems.warning(file, null, null, "has no function config; function \"" + name
                 + "\" gets the defaults (private false, runs as the calling user)",
-                ctx.files.isFile(ctx.path(MANIFEST)) || ctx.layout.compareTo(dev.hookstead.manifest.ExportLayout.REALM_CLI_V2) >= 0
+                ctx.files.isFile(ctx.path(MANIFEST)) || ctx.layout.compareTo(ExportLayout.REALM_CLI_V2) >= 0
                         ? "add {\"name\": \"" + name + "\", \"private\": false} to functions/config.json"
                         : "add functions/" + name + "/config.json");
         register(new FunctionDef(name, false, new RunAs(RunAs.Mode.APPLICATION, null, null), null, false, script, file),

@@ -6,6 +6,7 @@ import dev.hookstead.manifest.ServiceDef;
 import dev.hookstead.manifest.WebhookDef;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,9 @@ final class ServiceReader {
             "gcm", "mongodb-atlas", "mongodb", "datalake", "mongodb-datalake", "mongodb-datafederation");
 
     private final ExportContext ctx;
-    final List<ServiceDef> services = new java.util.ArrayList<>();
-    final List<DataSourceDef> dataSources = new java.util.ArrayList<>();
-    final List<WebhookDef> webhooks = new java.util.ArrayList<>();
+    final List<ServiceDef> services = new ArrayList<>();
+    final List<DataSourceDef> dataSources = new ArrayList<>();
+    final List<WebhookDef> webhooks = new ArrayList<>();
 
     ServiceReader(ExportContext ctx) {
         this.ctx = ctx;

@@ -10,6 +10,7 @@ import dev.hookstead.manifest.WebhookDef;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -162,7 +163,7 @@ final class WebhookReader {
             }
             return "ANY";
         }
-        String upper = method.toUpperCase(java.util.Locale.ROOT);
+        String upper = method.toUpperCase(Locale.ROOT);
         if (!METHODS.contains(upper)) {
             ctx.problems.error(cfg.file(), "options.httpMethod", method, "is not a valid HTTP method",
                     "use one of " + String.join(", ", METHODS));
