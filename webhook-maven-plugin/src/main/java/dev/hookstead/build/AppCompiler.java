@@ -4,6 +4,7 @@ import dev.hookstead.build.export.ExportReader;
 import dev.hookstead.build.export.ExportResult;
 import dev.hookstead.build.problems.Problem;
 import dev.hookstead.build.problems.Problems;
+import dev.hookstead.build.problems.Severity;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ManifestJson;
@@ -150,7 +151,7 @@ public final class AppCompiler {
             field = file.substring(hash + 1);
             file = file.substring(0, hash);
         }
-        return new Problem(Problem.Severity.ERROR, file, field, null, p.message(), p.suggestion(), p.line(), p.column());
+        return new Problem(Severity.ERROR, file, field, null, p.message(), p.suggestion(), p.line(), p.column());
     }
 
     private Manifest withScripts(Manifest m, Map<String, ScriptRef> refs) {

@@ -1,6 +1,7 @@
 package dev.hookstead.maven;
 
 import dev.hookstead.build.AppCompiler;
+import dev.hookstead.build.export.ExportException;
 import dev.hookstead.build.problems.Problem;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -58,8 +59,9 @@ abstract class AbstractAppMojo extends AbstractMojo {
         long start = System.nanoTime();
         try {
             result = compiler.compile(app, blankToNull(clientAppId), outputDirectory());
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+        } catch (ExportException e) {
+            throw new MojoFailureException(e.getMessage() + ". Fix: set <appDirectory> (-Dwebhook.appDirectory) to "
+                    + "the folder your CLI exported", e);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("cannot compile " + app + ": " + e.getMessage(), e);
         }

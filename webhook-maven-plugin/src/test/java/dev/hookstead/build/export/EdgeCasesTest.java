@@ -155,26 +155,32 @@ class EdgeCasesTest {
     }
 
     @Test
-    void canEvaluateShapes() throws IOException {
+    void canEvaluateIsCheckedWithTheRuntimeParser() throws IOException {
         Set<String> fns = Set.of("isAdmin");
         assertEquals(List.of(), check("{\"%%user.id\":{\"%in\":\"%%values.admins\"},\"a\":{\"$gte\":1,\"%lt\":9}}", fns));
         assertEquals(List.of(), check("{\"%or\":[{\"%%prevRoot\":{\"%exists\":false}},true]}", fns));
         assertEquals(List.of(), check("{\"%%root.owner\":{\"%stringToOid\":\"%%user.id\"}}", fns));
         assertEquals(List.of(), check("true", fns));
-        assertEquals(List.of("can_evaluate.%and"), check("{\"%and\":{\"a\":1}}", fns));
-        assertEquals(List.of("can_evaluate.x.%oidToString"), check("{\"x\":{\"%oidToString\":{\"$eq\":1}}}", fns));
-        assertEquals(List.of("can_evaluate"), check("\"yes\"", fns));
-        assertEquals(List.of("can_evaluate.%%true.%function"), check("{\"%%true\":{\"%function\":{}}}", fns));
-        assertEquals(List.of("can_evaluate.%or[1].$where"), check("{\"%or\":[{},{\"$where\":\"1\"}]}", fns));
-        assertEquals(List.of("can_evaluate.%%true.%function.arguments[0].%nope"),
-                check("{\"%%true\":{\"%function\":{\"name\":\"isAdmin\",\"arguments\":[{\"%nope\":1}]}}}", fns));
+        assertMentions(check("{\"%and\":{\"a\":1}}", fns), "%and");
+        assertMentions(check("{\"x\":{\"%oidToString\":{\"$eq\":1}}}", fns), "%oidToString");
+        assertMentions(check("\"yes\"", fns), "expected true, false or an object");
+        assertMentions(check("{\"%or\":[{},{\"$where\":\"1\"}]}", fns), "$where");
+        assertMentions(check("{\"%%true\":{\"%function\":{\"name\":\"isAdmin\",\"arguments\":[{\"%nope\":1}]}}}", fns),
+                "%nope");
+        assertMentions(check("{\"%%true\":{\"%function\":{\"name\":\"nobody\"}}}", fns),
+                "can_evaluate.%function.name: value \"nobody\" is not a function of this app");
+    }
+
+    private static void assertMentions(List<String> problems, String text) {
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains(text), problems.get(0));
     }
 
     private static List<String> check(String expression, Set<String> functions) throws IOException {
         Problems problems = new Problems();
         JsonNode node = JSON.readTree(expression);
         CanEvaluateCheck.check(CanEvaluateCheck.normalise(node), "f.json", "can_evaluate", functions, problems);
-        return fields(problems.errors());
+        return problems.errors().stream().map(Problem::format).toList();
     }
 
     private ExportResult read() {
