@@ -105,7 +105,7 @@ class HooksteadFilterTest {
         server.manifest(TestApps.app(webhook("hook"))).contextPath("/shop").start();
 
         assertEquals(200, server.post(webhookPath("hook"), "{}").statusCode());
-        assertEquals("http://localhost:" + server.uri("").getPort() + "/shop" + webhookPath("hook"),
+        assertEquals("http://127.0.0.1:" + server.uri("").getPort() + "/shop" + webhookPath("hook"),
                 server.runner().lastRequest.webhookUrl());
     }
 

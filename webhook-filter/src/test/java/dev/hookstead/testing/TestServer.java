@@ -160,7 +160,7 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
     }
 
     public URI uri(String pathAndQuery) {
-        return URI.create("http://localhost:" + tomcat.getConnector().getLocalPort() + contextPath + pathAndQuery);
+        return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + contextPath + pathAndQuery);
     }
 
     public HttpResponse<String> send(HttpRequest request) {
