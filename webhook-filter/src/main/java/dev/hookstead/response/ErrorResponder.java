@@ -40,7 +40,6 @@ public final class ErrorResponder {
         response.resetBuffer();
         response.setStatus(error.status());
         response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
