@@ -55,7 +55,8 @@ public final class InvocationLog {
                 .append(" userId=").append(user == null || user.id() == null ? "-" : user.id())
                 .append(" remoteIP=").append(data == null ? exchange.request().getRemoteAddr() : data.remoteIPAddress());
         if (data != null && !argLogsDisabled(exchange)) line.append(" args=").append(args(data));
-        if (exchange.result() != null && !exchange.result().console().isEmpty()) {
+        if (exchange.result() != null && exchange.result().console() != null
+                && !exchange.result().console().isEmpty()) {
             ArrayNode console = MAPPER.createArrayNode();
             exchange.result().console().forEach(console::add);
             line.append(" console=").append(console);

@@ -33,7 +33,7 @@ public final class ResponseStage implements Stage {
         if (result.responseUsed()) {
             response.setStatus(result.statusCode() == 0 ? 200 : result.statusCode());
             boolean hasContentType = false;
-            for (Map.Entry<String, List<String>> header : result.headers().entrySet()) {
+            for (Map.Entry<String, List<String>> header : headers(result).entrySet()) {
                 // The container frames the body itself.
                 if (FRAMING.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) continue;
                 hasContentType |= header.getKey().equalsIgnoreCase("Content-Type");
@@ -54,6 +54,10 @@ public final class ResponseStage implements Stage {
             response.setStatus(200);
             response.setContentLength(0);
         }
+    }
+
+    private static Map<String, List<String>> headers(FunctionResult result) {
+        return result.headers() == null ? Map.of() : result.headers();
     }
 
     private static void write(HttpServletResponse response, byte[] body) throws IOException {

@@ -101,6 +101,23 @@ class HooksteadFilterTest {
     }
 
     @Test
+    void forwardedRequestsPassThroughEvenWhenTheFilterIsMappedForThem() {
+        server.manifest(TestApps.app(webhook("hook"))).explicit(Map.of())
+                .servlet("/forward", new jakarta.servlet.http.HttpServlet() {
+                    @Override
+                    protected void service(jakarta.servlet.http.HttpServletRequest req,
+                                           jakarta.servlet.http.HttpServletResponse resp)
+                            throws jakarta.servlet.ServletException, java.io.IOException {
+                        req.getRequestDispatcher(webhookPath("hook")).forward(req, resp);
+                    }
+                }).start();
+
+        assertEquals("fallback " + webhookPath("hook"), server.post("/forward", "{}").body());
+        assertEquals(0, server.runner().calls);
+        assertEquals(200, server.post(webhookPath("hook"), "{}").statusCode());
+    }
+
+    @Test
     void worksUnderAContextPath() {
         server.manifest(TestApps.app(webhook("hook"))).contextPath("/shop").start();
 

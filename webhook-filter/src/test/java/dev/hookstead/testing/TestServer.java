@@ -52,6 +52,7 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
     private Manifest manifest;
     private TestRunner runner = new TestRunner();
     private String contextPath = "";
+    private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
 
     private Path dir;
     private Tomcat tomcat;
@@ -86,9 +87,18 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
         return this;
     }
 
-    /** Declare the filter as web.xml would, with these init-params, instead of relying on the initializer. */
+    /**
+     * Declare the filter as web.xml would, with these init-params and mapped for every dispatcher type, instead of
+     * relying on the initializer.
+     */
     public TestServer explicit(Map<String, String> initParams) {
         this.explicitInitParams = new LinkedHashMap<>(initParams);
+        return this;
+    }
+
+    /** Another servlet of the webapp, mapped to {@code pattern}. */
+    public TestServer servlet(String pattern, HttpServlet servlet) {
+        servlets.put(pattern, servlet);
         return this;
     }
 
@@ -112,6 +122,10 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
             contextParams.forEach(context::addParameter);
             Tomcat.addServlet(context, "fallback", new Fallback());
             context.addServletMappingDecoded("/", "fallback");
+            servlets.forEach((pattern, servlet) -> {
+                Tomcat.addServlet(context, pattern, servlet);
+                context.addServletMappingDecoded(pattern, pattern);
+            });
             filter = new TestFilter(env::get, runner);
             if (explicitInitParams != null) declareFilter();
             context.addServletContainerInitializer(new HooksteadInitializer(env::get) {
@@ -143,6 +157,10 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
         FilterMap map = new FilterMap();
         map.setFilterName("hookstead-explicit");
         map.addURLPattern("/*");
+        // Mapped for every dispatcher type, so that tests see the filter's own dispatch policy at work.
+        for (jakarta.servlet.DispatcherType type : jakarta.servlet.DispatcherType.values()) {
+            map.setDispatcher(type.name());
+        }
         context.addFilterMap(map);
     }
 
