@@ -1,6 +1,7 @@
 package dev.hookstead.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.function.UnaryOperator;
 /**
  * Every Hookstead setting, read the same way: setting {@code hookstead.<name>} comes from, in order of precedence,
  * <ol>
- *   <li>an init-param {@code hookstead.<name>} (the filter's; for the container initializer, the context's),</li>
+ *   <li>an init-param {@code hookstead.<name>}: the filter's, else the webapp's context-param (the only web.xml
+ *       place for settings when the filter registered itself),</li>
  *   <li>the JVM system property {@code hookstead.<name>},</li>
  *   <li>the environment variable {@code HOOKSTEAD_<NAME>} (upper case, '.' and '-' become '_').</li>
  * </ol>
@@ -101,7 +103,7 @@ public final class Settings {
         if (value == null) return null;
         try {
             return new URI(value);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException(setting + ": value is not a URI (" + e.getReason()
                     + "); set e.g. mongodb://localhost:27017");
         }
@@ -125,7 +127,7 @@ public final class Settings {
         URI uri;
         try {
             uri = new URI(value);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             uri = null;
         }
         if (uri == null || uri.getScheme() == null || uri.getHost() == null || uri.getQuery() != null) {

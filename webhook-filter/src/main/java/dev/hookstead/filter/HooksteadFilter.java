@@ -61,7 +61,9 @@ public class HooksteadFilter implements Filter {
     @Override
     public void init(FilterConfig config) throws ServletException {
         ServletContext context = config.getServletContext();
-        Settings settings = new Settings(config::getInitParameter, System::getProperty, environment);
+        UnaryOperator<String> initParams = name -> config.getInitParameter(name) != null
+                ? config.getInitParameter(name) : context.getInitParameter(name);
+        Settings settings = new Settings(initParams, System::getProperty, environment);
         Manifest manifest;
         try {
             settings.validate();

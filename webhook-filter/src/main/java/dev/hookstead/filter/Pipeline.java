@@ -14,6 +14,7 @@ import dev.hookstead.routing.MethodStage;
 import dev.hookstead.routing.RouteStage;
 import dev.hookstead.routing.RouteTable;
 import dev.hookstead.script.FunctionRunner;
+import dev.hookstead.validation.ValidationStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ public final class Pipeline {
         return new Pipeline(List.of(
                 new RouteStage(routes),
                 new MethodStage(),
-                new dev.hookstead.validation.ValidationStage(reader, settings),
+                new ValidationStage(reader, settings),
                 new AuthenticationStage(manifest),
                 new FunctionStage(runner),
                 new ResponseStage()),

@@ -1,5 +1,6 @@
 package dev.hookstead.request;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -24,7 +25,7 @@ public final class ClientAddress {
         if (!trustedProxies.contains(peer) || forwardedFor.isEmpty()) return peer;
         String client = peer;
         List<String> hops = forwardedFor.stream()
-                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .flatMap(v -> Arrays.stream(v.split(",")))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .toList();

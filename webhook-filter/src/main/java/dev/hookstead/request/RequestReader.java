@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +72,7 @@ public final class RequestReader {
         for (String name : Collections.list(request.getHeaderNames())) {
             String canonical = HeaderNames.canonical(name);
             if (headers.containsKey(canonical)) continue;
-            List<String> values = new ArrayList<>(Collections.list(request.getHeaders(name)));
-            headers.put(canonical, List.copyOf(values));
+            headers.put(canonical, List.copyOf(Collections.list(request.getHeaders(name))));
         }
         return headers;
     }

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a webhook function's result into the HTTP response:
@@ -24,7 +26,7 @@ import java.util.Map;
 public final class ResponseStage implements Stage {
 
     static final String DEFAULT_BODY_TYPE = "text/plain; charset=utf-8";
-    private static final java.util.Set<String> FRAMING = java.util.Set.of("content-length", "transfer-encoding");
+    private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding");
 
     @Override
     public void apply(Exchange exchange) throws IOException {
@@ -35,7 +37,7 @@ public final class ResponseStage implements Stage {
             boolean hasContentType = false;
             for (Map.Entry<String, List<String>> header : headers(result).entrySet()) {
                 // The container frames the body itself.
-                if (FRAMING.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) continue;
+                if (FRAMING.contains(header.getKey().toLowerCase(Locale.ROOT))) continue;
                 hasContentType |= header.getKey().equalsIgnoreCase("Content-Type");
                 for (String value : header.getValue()) response.addHeader(header.getKey(), value);
             }

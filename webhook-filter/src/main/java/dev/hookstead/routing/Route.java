@@ -68,9 +68,9 @@ public record Route(Kind kind, String path, WebhookDef webhook, List<EndpointDef
         return new ArrayList<>(allowed);
     }
 
-    /** A service-qualified name for logs: {@code service/webhook} or {@code endpoint METHOD route}. */
+    /** A name for logs: {@code service/webhook} or {@code endpoint <route>}. */
     public String displayName() {
-        return isWebhook() ? webhook.service() + "/" + webhook.name() : "endpoint " + path;
+        return isWebhook() ? webhook.service() + "/" + webhook.name() : "endpoint " + endpoints.get(0).route();
     }
 
     static boolean isAny(String method) {

@@ -51,11 +51,12 @@ class HooksteadFilterTest {
     }
 
     @Test
-    void anExplicitDeclarationWinsAndItsInitParamsBeatSystemPropertiesAndEnvironment() {
+    void anExplicitDeclarationWinsAndItsInitParamsBeatContextParamsSystemPropertiesAndEnvironment() {
         System.setProperty("hookstead.request.maxBytes", "1000");
         try {
             server.manifest(TestApps.app(webhook("hook")))
                     .env("HOOKSTEAD_REQUEST_MAXBYTES", "2000")
+                    .contextParam("hookstead.request.maxBytes", "5")
                     .explicit(Map.of("hookstead.request.maxBytes", "10"))
                     .start();
 
@@ -75,6 +76,18 @@ class HooksteadFilterTest {
         System.setProperty("hookstead.request.maxBytes", "5");
         try {
             server.manifest(TestApps.app(webhook("hook"))).env("HOOKSTEAD_REQUEST_MAXBYTES", "2000").start();
+
+            assertEquals(413, server.post(webhookPath("hook"), "123456").statusCode());
+        } finally {
+            System.clearProperty("hookstead.request.maxBytes");
+        }
+    }
+
+    @Test
+    void contextParamsConfigureASelfRegisteredFilterAndBeatSystemProperties() {
+        System.setProperty("hookstead.request.maxBytes", "1000");
+        try {
+            server.manifest(TestApps.app(webhook("hook"))).contextParam("hookstead.request.maxBytes", "5").start();
 
             assertEquals(413, server.post(webhookPath("hook"), "123456").statusCode());
         } finally {
