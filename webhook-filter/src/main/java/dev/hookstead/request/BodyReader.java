@@ -24,7 +24,7 @@ public final class BodyReader {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) throw tooLarge();
         if (declared == 0) return null;
-        if (declared < 0 && request.getHeader("Transfer-Encoding") == null) return null;
+        // Without Content-Length the body may be chunked (HTTP/1.1) or framed (HTTP/2): read until the end.
         int cap = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8);
         byte[] body;
         try (InputStream in = request.getInputStream()) {

@@ -49,7 +49,8 @@ public final class RouteTable {
         Map<String, List<EndpointDef>> byRoute = new LinkedHashMap<>();
         for (EndpointDef e : manifest.endpoints()) {
             if (e.disabled()) continue;
-            String path = normalise(ENDPOINT_PREFIX + appId + "/endpoint" + e.route());
+            String route = e.route().startsWith("/") ? e.route() : "/" + e.route();
+            String path = normalise(ENDPOINT_PREFIX + appId + "/endpoint" + route);
             List<EndpointDef> sameRoute = byRoute.computeIfAbsent(path, k -> new ArrayList<>());
             for (EndpointDef other : sameRoute) {
                 if (Route.isAny(other.httpMethod()) ? Route.isAny(e.httpMethod())
