@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Checks one regex literal for syntax the runtime cannot run and for patterns that backtrack catastrophically.
@@ -14,8 +15,11 @@ import java.util.Set;
  * <p>A guard cannot interrupt the regex engine, so a pattern such as {@code /(a+)+$/} could hang a worker on a
  * crafted input. Literals are refused at build time when a variable repeat is nested inside another variable repeat
  * (star height above 1), or when a repeated group's alternatives are plain strings that can split the same text in
- * two ways ({@code (a|aa)*}). {@code new RegExp(str)} is built at run time and cannot be checked here; the runtime
- * bounds the length of regex input instead.
+ * two ways ({@code (a|aa)*}). A repeated group split by a delimiter its inner repeat cannot match, such as
+ * {@code (\.[\w-]+)+}, is linear and allowed.
+ *
+ * <p>{@code new RegExp(str)} is built at run time and cannot be checked here; the runtime bounds the length of regex
+ * input instead.
  */
 final class RegexCheck {
 
@@ -68,6 +72,15 @@ final class RegexCheck {
     private static final class Group {
         final int start;
         boolean hasVariableRepeat;
+        boolean alternation;
+        /** Variable repeats inside, nested groups included. */
+        int variableRepeats;
+        /** What the only variable repeat directly inside matches; null when unknown or nested deeper. */
+        IntPredicate repeated;
+        /** First and last atoms when each is one mandatory character, else null. */
+        Integer firstChar;
+        Integer lastChar;
+        boolean seenAtom;
         boolean literal = true;
         final List<String> alternatives = new ArrayList<>();
         StringBuilder current = new StringBuilder();
@@ -80,6 +93,12 @@ final class RegexCheck {
             if (current.isEmpty()) literal = false; // an empty alternative is not a plain string
             alternatives.add(current.toString());
             current = new StringBuilder();
+        }
+
+        void atom(Integer singleChar) {
+            if (!seenAtom) firstChar = singleChar;
+            seenAtom = true;
+            lastChar = singleChar;
         }
     }
 
@@ -103,18 +122,22 @@ final class RegexCheck {
                 int[] repeat = new int[2];
                 i = quantifier(i + 1, repeat);
                 boolean variable = isVariableRepeat(repeat);
-                if (variable && closed.hasVariableRepeat) {
+                if (variable && closed.hasVariableRepeat && !delimited(closed)) {
                     reportBacktracking(closed.start, "nests a repeat inside a repeated group");
                 } else if (variable && closed.literal && !uniquelyDecodable(closed.alternatives)) {
                     reportBacktracking(closed.start, "repeats a group whose alternatives can match the same text"
                             + " in more than one way");
                 }
                 group.hasVariableRepeat |= closed.hasVariableRepeat || variable;
+                group.variableRepeats += closed.variableRepeats + (variable ? 1 : 0);
+                if (closed.variableRepeats > 0 || variable) group.repeated = null;
                 group.literal = false;
+                group.atom(null);
                 continue;
             }
             if (c == '|') {
                 group.endAlternative();
+                group.alternation = true;
                 i++;
                 continue;
             }
@@ -131,17 +154,103 @@ final class RegexCheck {
             }
             int[] repeat = new int[2];
             int next = quantifier(atomEnd, repeat);
-            if (next > atomEnd) {
-                group.hasVariableRepeat |= isVariableRepeat(repeat);
-                literal = null;
+            boolean quantified = next > atomEnd;
+            if (isVariableRepeat(repeat)) {
+                group.hasVariableRepeat = true;
+                group.variableRepeats++;
+                group.repeated = group.variableRepeats == 1 ? matcher(i, atomEnd) : null;
             }
-            if (literal == null) {
+            group.atom(literal == null || (quantified && repeat[0] == 0) || (quantified && repeat[1] > 1)
+                    ? null : (int) literal.charAt(0));
+            if (literal == null || quantified) {
                 group.literal = false;
             } else {
                 group.current.append(literal);
             }
             i = next;
         }
+    }
+
+    /**
+     * A repeated group whose only inner repeat cannot match the group's first (or last) character splits its input
+     * in exactly one way, as in {@code (\.[\w-]+)+} or {@code ([a-z]+\.)+}: linear, so allowed.
+     */
+    private boolean delimited(Group group) {
+        if (group.alternation || group.variableRepeats != 1 || group.repeated == null) return false;
+        return delimiter(group.firstChar, group.repeated) || delimiter(group.lastChar, group.repeated);
+    }
+
+    private boolean delimiter(Integer c, IntPredicate repeated) {
+        if (c == null) return false;
+        if (flags.indexOf('i') < 0) return !repeated.test(c);
+        return !repeated.test(Character.toLowerCase(c)) && !repeated.test(Character.toUpperCase(c));
+    }
+
+    /** The characters the atom {@code [start, end)} matches, or null when that is not simple to tell. */
+    private IntPredicate matcher(int start, int end) {
+        char c = pattern.charAt(start);
+        if (c == '[') return classMatcher(start, end);
+        if (c == '.') return ch -> ch != '\n' && ch != '\r' && ch != '\u2028' && ch != '\u2029';
+        if (c != '\\') return "^$".indexOf(c) >= 0 ? null : ch -> ch == c;
+        if (start + 1 >= pattern.length()) return null;
+        char escaped = pattern.charAt(start + 1);
+        IntPredicate shorthand = shorthandClass(escaped);
+        if (shorthand != null) return shorthand;
+        String literal = escapedLiteral(escaped);
+        return literal == null ? null : ch -> ch == literal.charAt(0);
+    }
+
+    private static IntPredicate shorthandClass(char escaped) {
+        IntPredicate digit = ch -> ch >= '0' && ch <= '9';
+        IntPredicate word = ch -> ch == '_' || ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z';
+        IntPredicate space = ch -> Character.isWhitespace(ch) || ch == '\u00A0' || ch == '\uFEFF';
+        return switch (escaped) {
+            case 'd' -> digit;
+            case 'D' -> digit.negate();
+            case 'w' -> word;
+            case 'W' -> word.negate();
+            case 's' -> space;
+            case 'S' -> space.negate();
+            default -> null;
+        };
+    }
+
+    /** A bracket class {@code [start, end)}; null when it holds escapes this check does not model. */
+    private IntPredicate classMatcher(int start, int end) {
+        int close = end - 1;
+        if (close <= start || pattern.charAt(close) != ']') return null;
+        int i = start + 1;
+        boolean negate = i < close && pattern.charAt(i) == '^';
+        if (negate) i++;
+        IntPredicate members = ch -> false;
+        while (i < close) {
+            int low;
+            if (pattern.charAt(i) == '\\') {
+                if (i + 1 >= close) return null;
+                IntPredicate shorthand = shorthandClass(pattern.charAt(i + 1));
+                i += 2;
+                if (shorthand != null) {
+                    members = members.or(shorthand);
+                    continue;
+                }
+                String literal = escapedLiteral(pattern.charAt(i - 1));
+                if (literal == null) return null;
+                low = literal.charAt(0);
+            } else {
+                low = pattern.charAt(i++);
+            }
+            int high = low;
+            if (i + 1 < close && pattern.charAt(i) == '-') {
+                char bound = pattern.charAt(i + 1);
+                if (bound == '\\') return null;
+                high = bound;
+                i += 2;
+            }
+            int from = low;
+            int to = high;
+            members = members.or(ch -> ch >= from && ch <= to);
+        }
+        return negate ? members.negate() : members;
     }
 
     /** Length of the group opener at {@code i}, reporting syntax Nashorn cannot run. */
