@@ -48,6 +48,40 @@ public final class Prelude {
             };
             """;
 
+    /**
+     * Guards run first in every function, also in the state-machine function Closure makes of an async function or
+     * generator. When that function is resumed at a catch or finally block and the guard throws before the block's
+     * bookkeeping ran, Closure's engine routes the error back to the same block, forever. Such an error is the
+     * block itself failing on entry, which only a guard does: end the generator with it instead.
+     */
+    static final String GUARDED_RESUME_FIX = """
+            $jscomp.generator.Engine_.prototype.nextStep_ = function() {
+              var context = this.context_;
+              while (context.nextAddress) {
+                var entryAddress = context.nextAddress;
+                try {
+                  var yieldValue = this.program_(context);
+                  if (yieldValue) {
+                    context.stop_();
+                    return {value: yieldValue.value, done: false};
+                  }
+                } catch (e) {
+                  context.yieldResult = undefined;
+                  context.throw_(e);
+                  if (context.nextAddress === entryAddress) context.nextAddress = 0;
+                }
+              }
+              context.stop_();
+              if (context.abruptCompletion_) {
+                var abruptCompletion = context.abruptCompletion_;
+                context.abruptCompletion_ = null;
+                if (abruptCompletion.isException) throw abruptCompletion.exception;
+                return {value: abruptCompletion["return"], done: true};
+              }
+              return {value: undefined, done: true};
+            };
+            """;
+
     private Prelude() {
     }
 
@@ -76,6 +110,6 @@ public final class Prelude {
         if (!result.success) {
             throw new IllegalStateException("Closure could not build the script prelude: " + result.errors);
         }
-        return compiler.toSource() + ASYNC_FROM_SYNC_FIX;
+        return compiler.toSource() + ASYNC_FROM_SYNC_FIX + GUARDED_RESUME_FIX;
     }
 }
