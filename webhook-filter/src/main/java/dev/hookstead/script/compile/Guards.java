@@ -31,7 +31,8 @@ import java.util.List;
  *
  * <p>Works on ES5 text (the transpiler's output), located with Nashorn's parser. Calls are inserted by character
  * offset without adding newlines, so line numbers do not move. Input is expected without comments, as the transpiler
- * prints it.
+ * prints it (Nashorn stretches a statement ended by a line break over a trailing line comment). A misplaced insertion
+ * fails here, by re-parsing the result, rather than at run time.
  */
 public final class Guards {
 
@@ -173,13 +174,17 @@ public final class Guards {
         }
 
         private void guardLoopBody(StatementTree body, boolean doWhile, Tree loop) {
-            if (body instanceof BlockTree block) {
-                guardBlock(block);
+            boolean block = body instanceof BlockTree;
+            if (block && src.charAt((int) body.getStartPosition()) == '{') {
+                guardBlock((BlockTree) body);
                 return;
             }
+            // Nashorn presents `var a = 1, b = 2;` as a block without braces, one statement per variable.
+            List<? extends StatementTree> parts = block ? ((BlockTree) body).getStatements() : List.of();
+            StatementTree last = parts.isEmpty() ? body : parts.get(parts.size() - 1);
             int start = doWhile ? (int) loop.getStartPosition() + "do".length() : statementStart(body);
             insertions.add(new Insertion(start, "{" + CHECK));
-            insertions.add(new Insertion(statementEnd(body), "}"));
+            insertions.add(new Insertion(statementEnd(last), "}"));
         }
 
         /** Nashorn starts a string literal after its opening quote. */

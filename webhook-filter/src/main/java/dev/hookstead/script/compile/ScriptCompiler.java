@@ -41,9 +41,10 @@ public final class ScriptCompiler {
                 List.of(SourceFile.fromCode(fileName, source)), options());
 
         compiler.parseForCompilation();
-        failOnErrors(compiler, fileName, source);
+        // Before the parse errors: module syntax also fails module resolution, with a less helpful message.
         List<CompileProblem> refused = SourcePolicy.check(fileName, compiler.getRoot());
         if (!refused.isEmpty()) throw new ScriptCompileException(refused);
+        failOnErrors(compiler, fileName, source);
 
         compiler.stage1Passes();
         if (!compiler.hasErrors()) compiler.stage2Passes();
@@ -64,7 +65,7 @@ public final class ScriptCompiler {
         }
     }
 
-    static CompilerOptions options() {
+    private static CompilerOptions options() {
         CompilerOptions options = new CompilerOptions();
         CompilationLevel.WHITESPACE_ONLY.setOptionsForCompilationLevel(options);
         options.setLanguageIn(LanguageMode.UNSTABLE); // ECMASCRIPT_NEXT still refuses public class fields

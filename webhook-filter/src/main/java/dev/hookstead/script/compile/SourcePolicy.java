@@ -22,6 +22,7 @@ final class SourcePolicy {
 
     static List<CompileProblem> check(String file, Node root) {
         List<CompileProblem> problems = new ArrayList<>();
+        if (root == null) return problems;
         Deque<Node> pending = new ArrayDeque<>();
         pending.push(root);
         while (!pending.isEmpty()) {
@@ -46,6 +47,11 @@ final class SourcePolicy {
             for (RegexCheck.Finding finding : RegexCheck.check(pattern, flags)) {
                 problems.add(at(file, node, finding.offset(), finding.message(), finding.suggestion()));
             }
+        } else if (token == Token.IMPORT || token == Token.EXPORT || token == Token.DYNAMIC_IMPORT
+                || token == Token.IMPORT_META) {
+            problems.add(at(file, node, 0, "ES module syntax (import/export) is not supported",
+                    "assign the entry point with exports = function(...) {...} and load dependencies with"
+                            + " require(...)"));
         } else if (token == Token.WITH) {
             problems.add(at(file, node, 0, "'with' statements are not supported",
                     "name the object explicitly (obj.x instead of x inside with (obj))"));

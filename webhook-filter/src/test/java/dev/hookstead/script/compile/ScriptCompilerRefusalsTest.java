@@ -136,6 +136,12 @@ class ScriptCompilerRefusalsTest {
     }
 
     @Test
+    void moduleSyntaxIsRefused() {
+        assertAt(onlyProblem("import x from 'y';\nexports = x;"), 1, 1, "ES module syntax (import/export) is not supported");
+        assertAt(onlyProblem("\nexport default function() {}"), 2, 1, "ES module syntax (import/export) is not supported");
+    }
+
+    @Test
     void withStatementIsRefused() {
         assertAt(onlyProblem("exports = function(o) {\n  with (o) { return x; }\n};"), 2, 3, "'with' statements are not supported");
     }
