@@ -31,7 +31,10 @@ public final class CanEvaluateCheck {
     public static void check(JsonNode expression, String file, String field, Set<String> functions, Problems problems) {
         List<String> found = ExpressionParser.problems(expression);
         for (String problem : found) {
-            problems.error(file, field, null, problem, null);
+            // the parser writes "<what is wrong>; <how to fix it>"
+            int fix = problem.lastIndexOf("; ");
+            problems.error(file, field, null, fix < 0 ? problem : problem.substring(0, fix),
+                    fix < 0 ? "see docs/compatibility.md, section can_evaluate" : problem.substring(fix + 2));
         }
         if (!found.isEmpty() || expression == null) return;
         Set<String> missing = new TreeSet<>(ExpressionParser.parse(expression).functionNames());

@@ -168,7 +168,7 @@ class EdgeCasesTest {
         assertMentions(check("{\"%%true\":{\"%function\":{\"name\":\"isAdmin\",\"arguments\":[{\"%nope\":1}]}}}", fns),
                 "%nope");
         assertMentions(check("{\"%%true\":{\"%function\":{\"name\":\"nobody\"}}}", fns),
-                "can_evaluate.%function.name: value \"nobody\" is not a function of this app");
+                "field \"can_evaluate.%function.name\": value \"nobody\" is not a function of this app");
     }
 
     private static void assertMentions(List<String> problems, String text) {
