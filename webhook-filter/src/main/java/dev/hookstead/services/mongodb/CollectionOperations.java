@@ -49,9 +49,15 @@ final class CollectionOperations {
     static final int MAX_RESULTS = 50_000;
 
     private final MongoCollection<BsonDocument> collection;
+    private final int maxResults;
 
     CollectionOperations(MongoCollection<BsonDocument> collection) {
+        this(collection, MAX_RESULTS);
+    }
+
+    CollectionOperations(MongoCollection<BsonDocument> collection, int maxResults) {
         this.collection = collection;
+        this.maxResults = maxResults;
     }
 
     /** Runs {@code method}; unknown methods and bad arguments are {@link IllegalArgumentException}s. */
@@ -304,13 +310,13 @@ final class CollectionOperations {
         return value;
     }
 
-    /** Every result of a query, refusing more than {@link #MAX_RESULTS}. */
-    private static <T extends BsonValue> BsonArray all(MongoIterable<T> results) {
+    /** Every result of a query, refusing more than the cap. */
+    private <T extends BsonValue> BsonArray all(MongoIterable<T> results) {
         BsonArray array = new BsonArray();
         try (MongoCursor<T> cursor = results.iterator()) {
             while (cursor.hasNext()) {
-                if (array.size() == MAX_RESULTS) {
-                    throw new MongoFailure(ErrorCode.MongoDBError, "query returned more than " + MAX_RESULTS
+                if (array.size() == maxResults) {
+                    throw new MongoFailure(ErrorCode.MongoDBError, "query returned more than " + maxResults
                             + " documents, the most one query may return; narrow the filter, or page with limit and"
                             + " skip", null);
                 }

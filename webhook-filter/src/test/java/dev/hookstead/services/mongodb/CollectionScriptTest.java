@@ -281,6 +281,17 @@ class CollectionScriptTest {
     }
 
     @Test
+    void queriesReturningMoreThanTheCapFailInsteadOfTruncating() {
+        seed("{_id: 1}", "{_id: 2}", "{_id: 3}");
+        CollectionOperations capped = new CollectionOperations(items, 2);
+        assertEquals(2, capped.run("find", BsonArray.parse("[{}, null, {limit: 2}]")).asArray().size());
+        MongoFailure failure = assertThrows(MongoFailure.class, () -> capped.run("aggregate", BsonArray.parse("[[]]")));
+        assertEquals(ErrorCode.MongoDBError, failure.code());
+        assertEquals("query returned more than 2 documents, the most one query may return; narrow the filter, or"
+                + " page with limit and skip", failure.getMessage());
+    }
+
+    @Test
     void unknownServiceIsUndefined() {
         assertEquals(Boolean.TRUE, js.eval("services.get('nope') === undefined"));
         assertEquals(Boolean.TRUE, js.eval("services.get() === undefined && services.get(5) === undefined"));
