@@ -147,7 +147,8 @@
                 accepted = acceptedSigningMethods.join(',');
             }
             var parts = JSON.parse(host(function () { return bridge.jwtDecode(token, k.text, k.base64, accepted); }));
-            var decoded = EJSON.parse(parts[1]);
+            // relaxed: JSON numbers stay JS numbers (the platform returned claims such as iat as doubles)
+            var decoded = EJSON.parse(parts[1], {relaxed: true});
             return returnHeader === true ? {header: JSON.parse(parts[0]), payload: decoded} : decoded;
         }
     };

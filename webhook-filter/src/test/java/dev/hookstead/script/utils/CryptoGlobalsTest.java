@@ -1,6 +1,8 @@
 package dev.hookstead.script.utils;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Clock;
 import java.util.HexFormat;
@@ -9,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** utils.crypto through the JS layer, pinned to published vectors and to the platform's documented outputs. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CryptoGlobalsTest {
 
     private static final String KEYS = "dev/hookstead/script/utils/";
@@ -19,7 +22,8 @@ class CryptoGlobalsTest {
 
     private final ScriptGlobals js = new ScriptGlobals();
 
-    CryptoGlobalsTest() {
+    @BeforeEach
+    void installDefaults() {
         install(new UtilsBridge());
     }
 
