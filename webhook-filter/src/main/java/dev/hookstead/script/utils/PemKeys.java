@@ -30,7 +30,7 @@ final class PemKeys {
     }
 
     /** A private key of {@code algorithm} (RSA or EC); {@code what} names the argument in errors. */
-    static PrivateKey privateKey(String pem, String what, String algorithm) {
+    private static PrivateKey privateKey(String pem, String what, String algorithm) {
         Block block = block(pem, what, "-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----");
         byte[] pkcs8 = switch (block.type) {
             case "RSA PRIVATE KEY" -> der(0x30, concat(new byte[]{0x02, 0x01, 0x00}, RSA_ALGORITHM,
@@ -47,7 +47,7 @@ final class PemKeys {
     }
 
     /** A public key of {@code algorithm} (RSA or EC); {@code what} names the argument in errors. */
-    static PublicKey publicKey(String pem, String what, String algorithm) {
+    private static PublicKey publicKey(String pem, String what, String algorithm) {
         Block block = block(pem, what, "-----BEGIN PUBLIC KEY----- or -----BEGIN RSA PUBLIC KEY-----");
         byte[] spki = switch (block.type) {
             case "RSA PUBLIC KEY" -> der(0x30, concat(RSA_ALGORITHM, der(0x03, concat(new byte[]{0}, block.der))));
