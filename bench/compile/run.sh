@@ -7,7 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-version=$(mvn -B -q -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout)
+version=$(sed -n "s|^  <version>\(.*\)</version>|\1|p" "$root/pom.xml" | head -1)
 
 echo "== installing Hookstead $version"
 mvn -B -q -f "$root/pom.xml" install -DskipTests -Dinvoker.skip=true
