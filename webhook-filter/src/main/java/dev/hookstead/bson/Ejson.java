@@ -34,7 +34,14 @@ public final class Ejson {
     /** Parses canonical or relaxed Extended JSON of any value. */
     public static BsonValue parse(String json) {
         BsonDocument holder = BsonDocument.parse("{\"" + KEY + "\": " + json + "\n}");
+        if (holder.size() != 1) {
+            throw new IllegalArgumentException("Extended JSON holds more than one value: " + abbreviate(json));
+        }
         return holder.get(KEY);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
     }
 
     private static String write(BsonValue value, JsonWriterSettings settings) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class EjsonTest {
 
@@ -35,5 +36,10 @@ class EjsonTest {
     void parsesAnyTopLevelValue() {
         assertEquals(new BsonInt64(42), Ejson.parse("{\"$numberLong\": \"42\"}"));
         assertEquals(new BsonString("x"), Ejson.parse("\"x\""));
+    }
+
+    @Test
+    void refusesTrailingValues() {
+        assertThrows(IllegalArgumentException.class, () -> Ejson.parse("1, \"x\": 2"));
     }
 }

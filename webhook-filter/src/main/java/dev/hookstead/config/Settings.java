@@ -1,0 +1,192 @@
+package dev.hookstead.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every Hookstead setting, read the same way: setting {@code hookstead.<name>} comes from, in order of precedence,
+ * <ol>
+ *   <li>an init-param {@code hookstead.<name>}: the filter's, else the webapp's context-param (the only web.xml
+ *       place for settings when the filter registered itself),</li>
+ *   <li>the JVM system property {@code hookstead.<name>},</li>
+ *   <li>the environment variable {@code HOOKSTEAD_<NAME>} (upper case, '.' and '-' become '_').</li>
+ * </ol>
+ * A blank value counts as unset. {@link #REGISTRY} lists every setting for the docs.
+ */
+public final class Settings {
+
+    public static final String PREFIX = "hookstead.";
+
+    public static final SettingDef FUNCTION_TIMEOUT = new SettingDef("hookstead.function.timeout", "300",
+            "Maximum run time of one function invocation, in seconds.");
+    public static final SettingDef REQUEST_MAX_BYTES = new SettingDef("hookstead.request.maxBytes",
+            String.valueOf(18 * 1024 * 1024),
+            "Largest request body accepted, in bytes (18 MiB); larger bodies get 413 ReadSizeLimitExceeded.");
+    public static final SettingDef SECRET = new SettingDef("hookstead.secret.<secretName>", "",
+            "Value of the app Secret <secretName> (secrets are never exported).");
+    public static final SettingDef SERVICE_URI = new SettingDef("hookstead.service.<serviceName>.uri", "",
+            "Connection URI of the data source <serviceName>.");
+    public static final SettingDef AUTO_REGISTER = new SettingDef("hookstead.autoRegister", "true",
+            "Whether the filter registers itself for /* when the WAR holds a manifest. Read from context-params.");
+    public static final SettingDef TRUSTED_PROXIES = new SettingDef("hookstead.trustedProxies", "",
+            "Comma-separated IP addresses whose X-Forwarded-For header is trusted for context.request.remoteIPAddress.");
+    public static final SettingDef PUBLIC_BASE_URL = new SettingDef("hookstead.publicBaseUrl", "",
+            "Scheme, host and context path callers use (e.g. https://hooks.example.com/app), for webhookUrl behind a proxy.");
+    public static final SettingDef ENGINE_POOL_SIZE = new SettingDef("hookstead.engine.poolSize", "number of CPUs",
+            "Number of script engines that run functions at the same time.");
+    public static final SettingDef ENGINE_ACQUIRE_TIMEOUT = new SettingDef("hookstead.engine.acquireTimeout", "30",
+            "Seconds a request waits for a free script engine before 503 ServiceUnavailable.");
+    public static final SettingDef ERROR_LINK_BASE = new SettingDef("hookstead.error.linkBase", "hookstead:invocation:",
+            "Prefix of the \"link\" field of error bodies; the invocation id (also in the server log) follows it.");
+
+    /** Every setting, in documentation order. */
+    public static final List<SettingDef> REGISTRY = List.of(FUNCTION_TIMEOUT, REQUEST_MAX_BYTES, SECRET, SERVICE_URI,
+            AUTO_REGISTER, TRUSTED_PROXIES, PUBLIC_BASE_URL, ENGINE_POOL_SIZE, ENGINE_ACQUIRE_TIMEOUT, ERROR_LINK_BASE);
+
+    private final UnaryOperator<String> initParams;
+    private final UnaryOperator<String> systemProperties;
+    private final UnaryOperator<String> environment;
+
+    /**
+     * @param initParams       init-param lookup (may return null)
+     * @param systemProperties usually {@code System::getProperty}
+     * @param environment      usually {@code System::getenv}; injectable for tests
+     */
+    public Settings(UnaryOperator<String> initParams, UnaryOperator<String> systemProperties,
+                    UnaryOperator<String> environment) {
+        this.initParams = Objects.requireNonNull(initParams);
+        this.systemProperties = Objects.requireNonNull(systemProperties);
+        this.environment = Objects.requireNonNull(environment);
+    }
+
+    /** {@code hookstead.secret.mySecret} → {@code HOOKSTEAD_SECRET_MYSECRET}. */
+    public static String environmentName(String settingName) {
+        return settingName.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** The value from the first source that has one, or null. */
+    public String raw(String name) {
+        String value = nonBlank(initParams.apply(name));
+        if (value == null) value = nonBlank(systemProperties.apply(name));
+        if (value == null) value = nonBlank(environment.apply(environmentName(name)));
+        return value;
+    }
+
+    public Duration functionTimeout() {
+        return Duration.ofSeconds(positiveLong(FUNCTION_TIMEOUT.name(), 300, "a number of seconds", "300"));
+    }
+
+    public long requestMaxBytes() {
+        return positiveLong(REQUEST_MAX_BYTES.name(), 18L * 1024 * 1024, "a number of bytes", "18874368");
+    }
+
+    /** The runtime value of the app Secret {@code name}, or null when the operator did not set it. */
+    public String secret(String name) {
+        return raw(secretSetting(name));
+    }
+
+    /** The setting that holds the app Secret {@code name}, for error messages. */
+    public static String secretSetting(String name) {
+        return PREFIX + "secret." + name;
+    }
+
+    /** The connection URI of service {@code name}, or null when unset. */
+    public URI serviceUri(String name) {
+        String setting = PREFIX + "service." + name + ".uri";
+        String value = raw(setting);
+        if (value == null) return null;
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(setting + ": value is not a URI (" + e.getReason()
+                    + "); set e.g. mongodb://localhost:27017");
+        }
+    }
+
+    public boolean autoRegister() {
+        return bool(AUTO_REGISTER.name(), true);
+    }
+
+    /** Addresses as written, e.g. {@code [10.0.0.1, ::1]}. */
+    public List<String> trustedProxies() {
+        String value = raw(TRUSTED_PROXIES.name());
+        if (value == null) return List.of();
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Base URL without trailing '/', or null when unset. */
+    public String publicBaseUrl() {
+        String value = raw(PUBLIC_BASE_URL.name());
+        if (value == null) return null;
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null || uri.getQuery() != null) {
+            throw new IllegalArgumentException(PUBLIC_BASE_URL.name() + ": value \"" + value
+                    + "\" is not an absolute http(s) URL without query; set e.g. https://hooks.example.com/myapp");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    public int enginePoolSize() {
+        long size = positiveLong(ENGINE_POOL_SIZE.name(), Runtime.getRuntime().availableProcessors(),
+                "a number of engines", "4");
+        return (int) Math.min(size, 1024);
+    }
+
+    public Duration engineAcquireTimeout() {
+        return Duration.ofSeconds(positiveLong(ENGINE_ACQUIRE_TIMEOUT.name(), 30, "a number of seconds", "30"));
+    }
+
+    public String errorLinkBase() {
+        String value = raw(ERROR_LINK_BASE.name());
+        return value == null ? ERROR_LINK_BASE.defaultValue() : value;
+    }
+
+    /** Checks every fixed setting once, so that a bad value fails deployment instead of a request. */
+    public void validate() {
+        functionTimeout();
+        requestMaxBytes();
+        autoRegister();
+        publicBaseUrl();
+        enginePoolSize();
+        engineAcquireTimeout();
+    }
+
+    private long positiveLong(String name, long defaultValue, String what, String example) {
+        String value = raw(name);
+        if (value == null) return defaultValue;
+        long parsed;
+        try {
+            parsed = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            parsed = -1;
+        }
+        if (parsed <= 0) {
+            throw new IllegalArgumentException(name + ": value \"" + value + "\" is not " + what
+                    + " (a whole number above 0); set e.g. " + example);
+        }
+        return parsed;
+    }
+
+    private boolean bool(String name, boolean defaultValue) {
+        String value = raw(name);
+        if (value == null) return defaultValue;
+        if (value.equalsIgnoreCase("true")) return true;
+        if (value.equalsIgnoreCase("false")) return false;
+        throw new IllegalArgumentException(name + ": value \"" + value + "\" is not true or false; set e.g. false");
+    }
+
+    private static String nonBlank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

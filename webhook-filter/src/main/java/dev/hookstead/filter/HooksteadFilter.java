@@ -1,0 +1,124 @@
+package dev.hookstead.filter;
+
+import dev.hookstead.config.Settings;
+import dev.hookstead.manifest.Manifest;
+import dev.hookstead.manifest.ManifestException;
+import dev.hookstead.manifest.ManifestJson;
+import dev.hookstead.routing.RouteTable;
+import dev.hookstead.script.FunctionRunner;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.function.UnaryOperator;
+
+/**
+ * Serves the app compiled into {@code /WEB-INF/hookstead/manifest.json}: incoming webhooks and HTTPS endpoints.
+ * Registers itself through {@link HooksteadInitializer}, or may be declared in web.xml (then the declaration wins).
+ *
+ * <p>Configuration is read once in {@link #init}; a missing or broken manifest or a bad setting fails deployment.
+ * Settings: see {@link Settings}.
+ *
+ * <p>Dispatch policy: only {@code REQUEST} dispatches are handled; {@code ASYNC}, {@code ERROR}, {@code FORWARD} and
+ * {@code INCLUDE} dispatches pass down the chain, and a request already handled (request attribute {@link #HANDLED})
+ * is never handled twice. A path outside the app's URL space (see {@link RouteTable#owns}) passes down the chain
+ * untouched; the filter answers every path inside it, with 404 IncomingWebhookNotFound when nothing is there.
+ * Paths are compared after the container decoded and normalised them (servlet path + path info).
+ */
+public class HooksteadFilter implements Filter {
+
+    /** Request attribute set on requests this filter answered. */
+    public static final String HANDLED = HooksteadFilter.class.getName() + ".handled";
+    static final String MANIFEST_PATH = Manifest.WAR_FOLDER + Manifest.FILE_NAME;
+
+    private static final Logger LOG = LoggerFactory.getLogger(HooksteadFilter.class);
+
+    private final UnaryOperator<String> environment;
+    private RouteTable routes;
+    private FunctionRunner runner;
+    private Pipeline pipeline;
+
+    public HooksteadFilter() {
+        this(System::getenv);
+    }
+
+    /** @param environment environment-variable lookup, replaceable for tests */
+    protected HooksteadFilter(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        ServletContext context = config.getServletContext();
+        UnaryOperator<String> initParams = name -> config.getInitParameter(name) != null
+                ? config.getInitParameter(name) : context.getInitParameter(name);
+        Settings settings = new Settings(initParams, System::getProperty, environment);
+        Manifest manifest;
+        try {
+            settings.validate();
+            manifest = ManifestJson.read(context.getResourceAsStream(MANIFEST_PATH), MANIFEST_PATH);
+            routes = RouteTable.of(manifest);
+        } catch (ManifestException | IllegalArgumentException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
+        runner = createRunner(manifest, context, settings);
+        pipeline = Pipeline.standard(manifest, routes, settings, runner);
+        LOG.info("Hookstead serves {} webhooks and {} endpoints of app {}", manifest.webhooks().size(),
+                manifest.endpoints().size(), manifest.app() == null ? "?" : manifest.app().clientAppId());
+    }
+
+    /** Creates the JavaScript runtime; called once from {@link #init}. */
+    protected FunctionRunner createRunner(Manifest manifest, ServletContext context, Settings settings)
+            throws ServletException {
+        throw new ServletException("script runtime not wired");
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (req instanceof HttpServletRequest request && res instanceof HttpServletResponse response) {
+            String path = pathToHandle(request);
+            if (path != null) {
+                handle(request, response, path);
+                return;
+            }
+        }
+        chain.doFilter(req, res);
+    }
+
+    /** The path inside the webapp when this filter answers the request, else null. */
+    private String pathToHandle(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.REQUEST || request.getAttribute(HANDLED) != null) {
+            return null;
+        }
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return routes.owns(path) ? path : null;
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response, String path) {
+        request.setAttribute(HANDLED, Boolean.TRUE);
+        pipeline.handle(new Exchange(request, response, path, new ObjectId().toHexString()));
+    }
+
+    @Override
+    public void destroy() {
+        if (runner == null) return;
+        try {
+            runner.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the script runtime failed", e);
+        }
+        runner = null;
+    }
+}

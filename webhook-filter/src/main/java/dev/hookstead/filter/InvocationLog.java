@@ -1,0 +1,89 @@
+package dev.hookstead.filter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstead.auth.AppUser;
+import dev.hookstead.manifest.FunctionDef;
+import dev.hookstead.manifest.Manifest;
+import dev.hookstead.script.HttpRequestData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One INFO line per invocation, logger {@code dev.hookstead.invocation}:
+ * {@code invocation=<id> route=<service/webhook> method= status= errorCode= durationMs= userType= userId= remoteIP=
+ * args={query,headers,body:"<n> bytes"} console=[...]}. Credential headers and query keys are redacted, the body is
+ * only counted, and {@code args} is left out when the webhook (or the endpoint's function) sets disable_arg_logs.
+ */
+public final class InvocationLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.hookstead.invocation");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final String REDACTED = "[redacted]";
+    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+            "x-hook-signature", "endpoint-signature", "x-hub-signature", "x-hub-signature-256", "x-twilio-signature",
+            "api-key", "apikey", "password", "jwttokenstring");
+    private static final Set<String> SECRET_QUERY_KEYS = Set.of("secret", "password", "api-key", "apikey",
+            "jwttokenstring");
+
+    private final Manifest manifest;
+
+    public InvocationLog(Manifest manifest) {
+        this.manifest = manifest;
+    }
+
+    /** @param errorCode the error code answered, or null on success */
+    public void log(Exchange exchange, int status, String errorCode) {
+        if (!LOG.isInfoEnabled()) return;
+        long millis = (System.nanoTime() - exchange.startNanos()) / 1_000_000;
+        AppUser user = exchange.user();
+        HttpRequestData data = exchange.data();
+        StringBuilder line = new StringBuilder()
+                .append("invocation=").append(exchange.invocationId())
+                .append(" route=").append(exchange.route() == null ? exchange.path() : exchange.route().displayName())
+                .append(" method=").append(exchange.request().getMethod())
+                .append(" status=").append(status)
+                .append(" errorCode=").append(errorCode == null ? "-" : errorCode)
+                .append(" durationMs=").append(millis)
+                .append(" userType=").append(user == null ? "-" : user.type())
+                .append(" userId=").append(user == null || user.id() == null ? "-" : user.id())
+                .append(" remoteIP=").append(data == null ? exchange.request().getRemoteAddr() : data.remoteIPAddress());
+        if (data != null && !argLogsDisabled(exchange)) line.append(" args=").append(args(data));
+        if (exchange.result() != null && exchange.result().console() != null
+                && !exchange.result().console().isEmpty()) {
+            ArrayNode console = MAPPER.createArrayNode();
+            exchange.result().console().forEach(console::add);
+            line.append(" console=").append(console);
+        }
+        LOG.info(line.toString());
+    }
+
+    private boolean argLogsDisabled(Exchange exchange) {
+        if (exchange.route().isWebhook()) return exchange.route().webhook().disableArgLogs();
+        FunctionDef function = exchange.endpoint() == null ? null : manifest.function(exchange.endpoint().functionName());
+        return function != null && function.disableArgLogs();
+    }
+
+    static String args(HttpRequestData data) {
+        ObjectNode args = MAPPER.createObjectNode();
+        ObjectNode query = args.putObject("query");
+        data.query().forEach((k, v) -> query.put(k, redact(SECRET_QUERY_KEYS, k) ? REDACTED : v));
+        ObjectNode headers = args.putObject("headers");
+        for (Map.Entry<String, List<String>> h : data.headers().entrySet()) {
+            ArrayNode values = headers.putArray(h.getKey());
+            for (String v : h.getValue()) values.add(redact(SECRET_HEADERS, h.getKey()) ? REDACTED : v);
+        }
+        args.put("body", data.body() == null ? "none" : data.body().length + " bytes");
+        return args.toString();
+    }
+
+    private static boolean redact(Set<String> names, String name) {
+        return names.contains(name.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.hookstead.filter;
+
+import dev.hookstead.auth.AuthenticationStage;
+import dev.hookstead.config.Settings;
+import dev.hookstead.manifest.Manifest;
+import dev.hookstead.request.BodyReader;
+import dev.hookstead.request.ClientAddress;
+import dev.hookstead.request.RequestReader;
+import dev.hookstead.response.ErrorCode;
+import dev.hookstead.response.ErrorResponder;
+import dev.hookstead.response.HookError;
+import dev.hookstead.response.ResponseStage;
+import dev.hookstead.routing.MethodStage;
+import dev.hookstead.routing.RouteStage;
+import dev.hookstead.routing.RouteTable;
+import dev.hookstead.script.FunctionRunner;
+import dev.hookstead.validation.ValidationStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The request path: route → method → validation → authentication → can_evaluate → function → response, each a
+ * {@link Stage}. A {@link HookError} from any stage becomes the error body; anything else becomes a generic 500 whose
+ * details stay in the server log. Every invocation ends with one {@link InvocationLog} line.
+ */
+public final class Pipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    static final String GENERIC_MESSAGE = "internal server error; the server log has the details";
+
+    private final List<Stage> stages;
+    private final ErrorResponder errors;
+    private final InvocationLog log;
+
+    public Pipeline(List<Stage> stages, ErrorResponder errors, InvocationLog log) {
+        this.stages = List.copyOf(stages);
+        this.errors = errors;
+        this.log = log;
+    }
+
+    /** The stages in order; the can_evaluate stage belongs between authentication and function. */
+    public static Pipeline standard(Manifest manifest, RouteTable routes, Settings settings, FunctionRunner runner) {
+        RequestReader reader = new RequestReader(new BodyReader(settings.requestMaxBytes()),
+                new ClientAddress(settings.trustedProxies()), settings.publicBaseUrl());
+        return new Pipeline(List.of(
+                new RouteStage(routes),
+                new MethodStage(),
+                new ValidationStage(reader, settings),
+                new AuthenticationStage(manifest),
+                new FunctionStage(runner),
+                new ResponseStage()),
+                new ErrorResponder(settings.errorLinkBase()),
+                new InvocationLog(manifest));
+    }
+
+    public void handle(Exchange exchange) {
+        int status;
+        String errorCode = null;
+        try {
+            for (Stage stage : stages) stage.apply(exchange);
+            status = exchange.response().getStatus();
+        } catch (HookError e) {
+            if (e.status() >= 500) {
+                LOG.error("invocation={} failed: {}", exchange.invocationId(), e.getMessage(), e.getCause());
+            }
+            status = e.status();
+            errorCode = e.code().name();
+            respond(exchange, e);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("invocation={} failed unexpectedly", exchange.invocationId(), e);
+            HookError generic = new HookError(ErrorCode.InternalServerError, GENERIC_MESSAGE);
+            status = generic.status();
+            errorCode = generic.code().name();
+            respond(exchange, generic);
+        }
+        log.log(exchange, status, errorCode);
+    }
+
+    private void respond(Exchange exchange, HookError error) {
+        if (exchange.response().isCommitted()) {
+            LOG.warn("invocation={}: response already sent, cannot report {}", exchange.invocationId(), error.code());
+            return;
+        }
+        try {
+            errors.write(exchange.response(), error, exchange.invocationId());
+        } catch (IOException e) {
+            LOG.warn("invocation={}: cannot send the error response: {}", exchange.invocationId(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.hookstead.services.mongodb;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import dev.hookstead.bson.Ejson;
+import dev.hookstead.script.bson.JsBson;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.openjdk.nashorn.api.scripting.NashornException;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The only Java object {@code services.js} is handed (one per script global); the script keeps it in a closure, so
+ * user code never sees it. Methods take strings and JS values and return strings and booleans. Failures are
+ * {@link IllegalArgumentException} (bad arguments: a plain JS Error) or {@link MongoFailure} (a JS Error carrying
+ * {@code error_code}); anything else, such as the runtime's limits, propagates untouched.
+ */
+public final class MongoBridge {
+
+    private final MongoServices services;
+    private final LongSupplier remainingMillis;
+    private final Runnable onAsyncOperation;
+
+    /**
+     * @param remainingMillis  time left in the current function call; each operation gets it as its timeout
+     * @param onAsyncOperation called once before each operation, so the runtime can count and limit them
+     */
+    public MongoBridge(MongoServices services, LongSupplier remainingMillis, Runnable onAsyncOperation) {
+        this.services = services;
+        this.remainingMillis = remainingMillis;
+        this.onAsyncOperation = onAsyncOperation;
+    }
+
+    /** Whether {@code name} is a MongoDB service of the app. */
+    public boolean isService(String name) {
+        return services.has(name);
+    }
+
+    /**
+     * Runs {@code collection.<method>(...args)}.
+     *
+     * @param args the JS array of the method's arguments
+     * @return canonical Extended JSON of the result, for the script's {@code EJSON.parse}
+     */
+    public String run(String service, String database, String collection, String method, Object args) {
+        BsonValue values;
+        try {
+            values = JsBson.toBson(args);
+        } catch (NashornException e) {
+            // a getter of an argument threw; keep its message, drop the Java exception
+            throw new IllegalArgumentException("collection." + method + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("collection." + method + ": " + e.getMessage());
+        }
+        if (values == null || !values.isArray()) {
+            throw new IllegalArgumentException("collection." + method + ": arguments must come as an array");
+        }
+        return JsBson.toEjsonForJs(execute(service, database, collection, method, values.asArray()));
+    }
+
+    BsonValue execute(String service, String database, String collection, String method, BsonArray args) {
+        long remaining = remainingMillis.getAsLong();
+        if (remaining <= 0) {
+            throw MongoErrors.timeLimit();
+        }
+        onAsyncOperation.run();
+        MongoCollection<BsonDocument> target;
+        try {
+            target = services.client(service).getDatabase(database).getCollection(collection, BsonDocument.class)
+                    .withTimeout(remaining, TimeUnit.MILLISECONDS);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + database + "." + collection + "' is not a valid collection"
+                    + " name (" + e.getMessage() + "); database names may not contain /\\. \"$ and collection"
+                    + " names may not be empty or contain $");
+        }
+        try {
+            return new CollectionOperations(target).run(method, args);
+        } catch (MongoException e) {
+            throw MongoErrors.translate(service, e, remainingMillis.getAsLong());
+        } catch (Arguments.BadArgument e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // the driver's own checks, e.g. an update without $ operators
+            throw new IllegalArgumentException("collection." + method + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Describes a failure this bridge threw as JSON {@code {message, error_code?, code?}}, or returns {@code null}
+     * for anything else, which the script rethrows untouched.
+     */
+    public String describeError(Object thrown) {
+        if (thrown instanceof MongoFailure failure) {
+            BsonDocument shape = new BsonDocument("message", new BsonString(failure.getMessage()))
+                    .append("error_code", new BsonString(failure.code().name()));
+            if (failure.serverCode() != null) {
+                shape.append("code", new BsonInt32(failure.serverCode()));
+            }
+            return Ejson.relaxed(shape);
+        }
+        if (thrown instanceof IllegalArgumentException e) {
+            return Ejson.relaxed(new BsonDocument("message", new BsonString(e.getMessage())));
+        }
+        return null;
+    }
+}

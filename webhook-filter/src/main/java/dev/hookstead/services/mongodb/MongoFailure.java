@@ -1,0 +1,22 @@
+package dev.hookstead.services.mongodb;
+
+import dev.hookstead.response.ErrorCode;
+import dev.hookstead.response.HookError;
+
+/**
+ * A failed MongoDB operation: {@code MongoDBError} (the server refused it; {@link #serverCode()} is its code, e.g.
+ * 11000) or {@code ServiceUnavailable} (no server reachable). The bridge hands it to script code as a JS Error.
+ */
+public final class MongoFailure extends HookError {
+    private final Integer serverCode;
+
+    MongoFailure(ErrorCode code, String message, Integer serverCode) {
+        super(code, code.status(), message, null);
+        this.serverCode = serverCode;
+    }
+
+    /** The server's numeric error code, or null. */
+    public Integer serverCode() {
+        return serverCode;
+    }
+}

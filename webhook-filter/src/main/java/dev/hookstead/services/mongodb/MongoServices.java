@@ -1,0 +1,144 @@
+package dev.hookstead.services.mongodb;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.hookstead.manifest.DataSourceDef;
+import dev.hookstead.manifest.Manifest;
+import dev.hookstead.response.ErrorCode;
+import dev.hookstead.response.HookError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The MongoDB services of an app ({@code context.services.get(name)}), one shared {@link MongoClient} each.
+ *
+ * <p>A service connects to {@code hookstead.service.<name>.uri}. Services without one share a single embedded
+ * mongo-java-server persisted under {@code hookstead.data.dir}. Clients and the embedded server start on first use,
+ * so construction is fast and does no I/O. Thread-safe; one instance serves every request until {@link #close()}.
+ */
+public final class MongoServices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MongoServices.class);
+
+    private final Set<String> names;
+    private final MongoSettings settings;
+    private final Map<String, ConnectionString> uris = new LinkedHashMap<>();
+    private final EmbeddedMongo embedded;
+    private final Map<String, MongoClient> clients = new LinkedHashMap<>();
+    private boolean closed;
+
+    /**
+     * @param serviceNames MongoDB data source names, see {@link #serviceNames(Manifest)}
+     * @param settings     the filter's setting lookup (null or blank means unset)
+     * @throws IllegalArgumentException when a configured URI or timeout is invalid, naming the setting
+     */
+    public MongoServices(Collection<String> serviceNames, Function<String, String> settings) {
+        this.names = Collections.unmodifiableSet(new LinkedHashSet<>(serviceNames));
+        this.settings = new MongoSettings(settings);
+        List<String> onEmbedded = new ArrayList<>();
+        for (String name : names) {
+            ConnectionString uri = this.settings.uri(name);
+            this.settings.serverSelectionTimeoutMs(name, uri); // validate now, not on the first request
+            if (uri == null) {
+                onEmbedded.add(name);
+            } else {
+                uris.put(name, uri);
+            }
+        }
+        embedded = onEmbedded.isEmpty() ? null : new EmbeddedMongo(this.settings.dataDirectory());
+        if (embedded != null) {
+            LOG.warn("MongoDB service(s) {} have no URI configured and use the embedded single-node database stored in"
+                            + " {} (mongo-java-server: no transactions, change streams or $text). For production set"
+                            + " hookstead.service.<name>.uri, e.g. hookstead.service.{}.uri=mongodb://host:27017/;"
+                            + " move the file with {}.", onEmbedded, embedded.dataFile(), onEmbedded.get(0),
+                    MongoSettings.DATA_DIR);
+        }
+    }
+
+    /** The names of the manifest's MongoDB data sources (v1 {@code mongodb-atlas} services included). */
+    public static List<String> serviceNames(Manifest manifest) {
+        List<String> result = new ArrayList<>();
+        for (DataSourceDef source : manifest.dataSources()) {
+            result.add(source.name());
+        }
+        return result;
+    }
+
+    public boolean has(String name) {
+        return names.contains(name);
+    }
+
+    public Set<String> names() {
+        return names;
+    }
+
+    /** Whether {@code name} runs on the embedded database. */
+    public boolean isEmbedded(String name) {
+        return names.contains(name) && !uris.containsKey(name);
+    }
+
+    /**
+     * The shared client of a service, created on first use.
+     *
+     * @throws IllegalArgumentException for a name that is not a MongoDB service
+     * @throws HookError                ServiceUnavailable when the embedded database cannot start
+     */
+    public synchronized MongoClient client(String name) {
+        if (closed) {
+            throw new IllegalStateException("MongoServices is closed");
+        }
+        if (!names.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is not a MongoDB service of this app; known: " + names);
+        }
+        MongoClient client = clients.get(name);
+        if (client == null) {
+            client = MongoClients.create(clientSettings(name));
+            clients.put(name, client);
+        }
+        return client;
+    }
+
+    private MongoClientSettings clientSettings(String name) {
+        ConnectionString uri = uris.get(name);
+        if (uri == null) {
+            try {
+                uri = new ConnectionString(embedded.connectionString());
+            } catch (IllegalStateException e) {
+                LOG.error("MongoDB service '{}': {}", name, e.getMessage(), e);
+                throw new HookError(ErrorCode.ServiceUnavailable, "MongoDB service '" + name
+                        + "' is unavailable: the embedded database could not start (see the server log)");
+            }
+        }
+        int selectionTimeout = settings.serverSelectionTimeoutMs(name, uris.get(name));
+        return MongoClientSettings.builder()
+                .applyConnectionString(uri)
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(selectionTimeout, TimeUnit.MILLISECONDS))
+                .build();
+    }
+
+    /** Closes every client, then stops the embedded database (committing its data file). */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        for (MongoClient client : clients.values()) {
+            client.close();
+        }
+        clients.clear();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,199 @@
+/*
+ * context.services for the app's MongoDB data sources (spec 3.4). Plain ES5: it may run before any prelude.
+ * Evaluates to function(bridge, BSON, EJSON, Promise) -> {get(name)}; bridge is a
+ * dev.hookstead.services.mongodb.MongoBridge kept in this closure only. BSON and EJSON are the global's own (from
+ * bson-globals.js); Promise is the global's Promise, of which only Promise.resolve and Promise.reject are used.
+ *
+ * Every collection method runs one synchronous bridge call and returns a settled Promise. Objects are built per
+ * call, with no shared prototypes, so nothing here outlives a request.
+ */
+(function (bridge, BSON, EJSON, Promise) {
+    'use strict';
+
+    var slice = Array.prototype.slice;
+
+    // The bridge's failure as a JS Error (with error_code and the server's numeric code when it has them),
+    // or null for anything the bridge does not describe.
+    function jsError(thrown) {
+        var described = bridge.describeError(thrown);
+        if (described === null) {
+            return null;
+        }
+        var info = JSON.parse(described);
+        var error = new Error(info.message);
+        if (info.error_code !== undefined) {
+            error.error_code = info.error_code;
+        }
+        if (info.code !== undefined) {
+            error.code = info.code;
+        }
+        return error;
+    }
+
+    // One host operation. Failures the bridge describes reject the Promise; others (the runtime's time and
+    // async-work limits) are thrown untouched.
+    function operation(target, method, args) {
+        var text;
+        try {
+            text = bridge.run(target.service, target.db, target.collection, method, args);
+        } catch (e) {
+            var error = jsError(e);
+            if (error === null) {
+                throw e;
+            }
+            return Promise.reject(error);
+        }
+        return Promise.resolve(EJSON.parse(text));
+    }
+
+    function name(value, what) {
+        if (typeof value !== 'string' || value.length === 0) {
+            throw new TypeError(what + ' must be a non-empty string, got '
+                + (value === null ? 'null' : typeof value === 'string' ? 'an empty string' : typeof value));
+        }
+        return value;
+    }
+
+    // A cursor over a query that runs on the first toArray/next/hasNext; before that, modify(kind, value) adjusts
+    // the query for sort/limit/skip.
+    function cursor(execute, modify) {
+        var results = null;
+        var position = 0;
+        var self = {};
+
+        function modifier(kind) {
+            return function (value) {
+                if (results !== null) {
+                    throw new Error('cursor.' + kind + '() must be called before the cursor is read');
+                }
+                modify(kind, value);
+                return self;
+            };
+        }
+
+        function fetched() {
+            if (results !== null) {
+                return Promise.resolve(results);
+            }
+            return execute().then(function (documents) {
+                results = documents;
+                return documents;
+            });
+        }
+
+        self.sort = modifier('sort');
+        self.limit = modifier('limit');
+        self.skip = modifier('skip');
+        // The documents not yet read with next().
+        self.toArray = function () {
+            return fetched().then(function (documents) {
+                var rest = documents.slice(position);
+                position = documents.length;
+                return rest;
+            });
+        };
+        // The next document, or null when there are no more (as the Node.js driver).
+        self.next = function () {
+            return fetched().then(function (documents) {
+                return position < documents.length ? documents[position++] : null;
+            });
+        };
+        self.hasNext = function () {
+            return fetched().then(function (documents) {
+                return position < documents.length;
+            });
+        };
+        if (typeof Symbol === 'function' && Symbol.asyncIterator) {
+            self[Symbol.asyncIterator] = function () {
+                return {
+                    next: function () {
+                        return self.next().then(function (document) {
+                            return document === null ? {done: true, value: undefined} : {done: false, value: document};
+                        });
+                    }
+                };
+            };
+        }
+        return self;
+    }
+
+    function copyOptions(options) {
+        var copy = {};
+        if (options !== null && typeof options === 'object') {
+            for (var key in options) {
+                if (Object.prototype.hasOwnProperty.call(options, key)) {
+                    copy[key] = options[key];
+                }
+            }
+        }
+        return copy;
+    }
+
+    function collection(service, db, collectionName) {
+        var target = {service: service, db: db, collection: collectionName};
+        var self = {};
+
+        function method(methodName) {
+            return function () {
+                return operation(target, methodName, slice.call(arguments));
+            };
+        }
+
+        var simple = ['insertOne', 'insertMany', 'findOne', 'count', 'countDocuments', 'updateOne', 'updateMany',
+            'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete',
+            'distinct', 'bulkWrite'];
+        for (var i = 0; i < simple.length; i++) {
+            self[simple[i]] = method(simple[i]);
+        }
+
+        // find(filter?, projection?, options{sort, limit, skip}?) -> cursor
+        self.find = function (filter, projection, options) {
+            var query = copyOptions(options);
+            return cursor(function () {
+                return operation(target, 'find', [filter, projection, query]);
+            }, function (kind, value) {
+                query[kind] = value;
+            });
+        };
+
+        // aggregate(pipeline) -> cursor; sort/limit/skip append $sort/$limit/$skip stages
+        self.aggregate = function (pipeline) {
+            var stages = Array.isArray(pipeline) ? pipeline.slice() : pipeline;
+            return cursor(function () {
+                return operation(target, 'aggregate', [stages]);
+            }, function (kind, value) {
+                if (!Array.isArray(stages)) {
+                    throw new TypeError('collection.aggregate: the pipeline must be an array of stages');
+                }
+                var stage = {};
+                stage['$' + kind] = value;
+                stages.push(stage);
+            });
+        };
+        return self;
+    }
+
+    function service(serviceName) {
+        return {
+            db: function (dbName) {
+                var db = name(dbName, 'db(name): the database name');
+                return {
+                    collection: function (collectionName) {
+                        return collection(serviceName, db, name(collectionName,
+                            'collection(name): the collection name'));
+                    }
+                };
+            }
+        };
+    }
+
+    return {
+        // The named MongoDB service, or undefined when the app has none by that name.
+        get: function (serviceName) {
+            if (typeof serviceName !== 'string' || !bridge.isService(serviceName)) {
+                return undefined;
+            }
+            return service(serviceName);
+        }
+    };
+})

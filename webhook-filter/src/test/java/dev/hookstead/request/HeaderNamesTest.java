@@ -1,0 +1,23 @@
+package dev.hookstead.request;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class HeaderNamesTest {
+
+    @Test
+    void canonicalisesLikeGo() {
+        assertEquals("Content-Type", HeaderNames.canonical("content-type"));
+        assertEquals("X-Customheader", HeaderNames.canonical("X-CustomHeader"));
+        assertEquals("X-Hook-Signature", HeaderNames.canonical("x-hook-signature"));
+        assertEquals("Api-Key", HeaderNames.canonical("api-key"));
+        assertEquals("Jwttokenstring", HeaderNames.canonical("jwtTokenString"));
+        assertEquals("X-Forwarded-For", HeaderNames.canonical("X-FORWARDED-FOR"));
+    }
+
+    @Test
+    void keepsNamesWithNonTokenCharactersAsSent() {
+        assertEquals("bad header", HeaderNames.canonical("bad header"));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.hookstead.build.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstead.build.problems.Problems;
+import dev.hookstead.manifest.ExportLayout;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** State shared by the readers of one export. */
+final class ExportContext {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /** A can_evaluate expression, checked once every function name is known. */
+    record PendingExpression(JsonNode expression, String file, String field) {
+    }
+
+    final ExportFiles files;
+    final Problems problems;
+    final Scripts scripts = new Scripts();
+    final ExportLayout layout;
+    final List<PendingExpression> expressions = new ArrayList<>();
+    /** Service and data source names (one namespace: context.services.get) to the file that declared them. */
+    final Map<String, String> serviceNames = new HashMap<>();
+    /** Service ids from v1 exports to names, to resolve custom_user_data_config.mongo_service_id. */
+    final Map<String, String> serviceIds = new HashMap<>();
+
+    ExportContext(Path root, Problems problems, ExportLayout layout) {
+        this.files = new ExportFiles(root, problems);
+        this.problems = problems;
+        this.layout = layout;
+    }
+
+    Path path(String relative) {
+        return files.resolve(relative);
+    }
+
+    void expression(JsonNode expression, String file, String field) {
+        if (expression != null) expressions.add(new PendingExpression(expression, file, field));
+    }
+
+    /** Service and webhook names appear in URLs: at most 64 of A-Z a-z 0-9 _ - (CFG-LEG). */
+    void checkName(String file, String field, String name, String what) {
+        if (!NAME.matcher(name).matches()) {
+            problems.error(file, field, name, "is not a valid " + what + " name",
+                    "use 1 to 64 characters from A-Z, a-z, 0-9, _ and -");
+        }
+    }
+
+    /** Registers a service or data source name; a second one of the same name is an error. */
+    void claimServiceName(String name, String file) {
+        String first = serviceNames.putIfAbsent(name, file);
+        if (first != null) {
+            problems.error(file, "name", name, "is already the name of the service declared in " + first,
+                    "give each service and data source a unique name");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+exports = function(order) {
+  return `${order.id}: ${order.status}`;
+};
