@@ -5,6 +5,7 @@ import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ScriptRef;
 import dev.hookstead.response.ErrorCode;
 import dev.hookstead.response.HookError;
+import dev.hookstead.script.compile.ScriptWrapper;
 import org.bson.BsonValue;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 
@@ -93,7 +94,7 @@ public final class ScriptRuntime implements FunctionRunner {
     }
 
     private BsonValue invoke(SandboxGlobal global, ScriptRef script, CallState call, String logName) {
-        String text = wrapped.computeIfAbsent(script.path(), path -> wrap(read(path)));
+        String text = wrapped.computeIfAbsent(script.path(), path -> ScriptWrapper.wrap(read(path)));
         return global.run(script, global.factory(script, text), call, options.functionTimeout().toNanos(), watchdog, logName);
     }
 
@@ -103,18 +104,12 @@ public final class ScriptRuntime implements FunctionRunner {
      */
     private void warmUp(SandboxGlobal global) {
         ScriptRef ref = new ScriptRef("hookstead/warm-up.js", null, null, null);
-        ScriptObjectMirror factory = global.factory(ref, wrap(WARM_UP));
+        ScriptObjectMirror factory = global.factory(ref, ScriptWrapper.wrap(WARM_UP));
         HttpRequestData request = new HttpRequestData("POST", Map.of("Content-Type", List.of("text/plain")),
                 Map.of("a", "b"), "a=b", new byte[]{'x'}, "127.0.0.1", "/warm-up", null, "warm-up");
         CallState call = CallState.http(PayloadStyle.RAW, request, AppUser.SYSTEM, contributors, global.host(),
                 () -> new CallScope(manifest, request, AppUser.SYSTEM, "warm-up", global.internals()));
         global.run(ref, factory, call, WARM_UP_BUDGET.toNanos(), watchdog, "warm-up");
-    }
-
-    /** The compiler's wrapper contract: one-line prefix, so compiled line numbers stay valid. */
-    static String wrap(String es5) {
-        return "(function(__hs_guard__, module){var exports;" + es5
-                + "\nreturn typeof exports !== \"undefined\" ? exports : module.exports;})";
     }
 
     private String read(String relativePath) {

@@ -4,6 +4,11 @@ import dev.hookstead.auth.AppUser;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ScriptRef;
 import dev.hookstead.response.HookError;
+import dev.hookstead.bson.Ejson;
+import dev.hookstead.script.compile.CompiledScript;
+import dev.hookstead.script.compile.Prelude;
+import dev.hookstead.script.compile.ScriptCompileException;
+import dev.hookstead.script.compile.ScriptCompiler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +35,8 @@ final class Scripts implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        runtime = new ScriptRuntime(manifest(null), new DirectoryScriptSource(dir), options);
+        write("prelude.js", Prelude.build());
+        runtime = new ScriptRuntime(manifest("prelude.js"), new DirectoryScriptSource(dir), options);
     }
 
     static RuntimeOptions fastOptions() {
@@ -43,27 +49,48 @@ final class Scripts implements AutoCloseable {
                 null, null, null, null, null);
     }
 
-    /** Writes hand-compiled ES5 (guards written out where the compiler would put them). */
-    ScriptRef script(String es5) {
+    /** Compiles modern JS as the build does and writes it to the manifest folder. */
+    ScriptRef js(String source) {
         String name = "fn" + COUNTER.incrementAndGet() + ".js";
         try {
-            Files.writeString(dir.resolve(name), es5, StandardCharsets.UTF_8);
+            CompiledScript compiled = new ScriptCompiler().compile("functions/" + name, source);
+            write(name, compiled.es5());
+            return new ScriptRef(name, "functions/" + name, "0", compiled.lines());
+        } catch (ScriptCompileException e) {
+            throw new AssertionError("test script does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes ES5 as is: for what the compiler would refuse (it is the runtime that must hold then). */
+    ScriptRef es5(String es5) {
+        String name = "raw" + COUNTER.incrementAndGet() + ".js";
+        write(name, es5);
+        return new ScriptRef(name, "functions/" + name, "0", List.of());
+    }
+
+    private void write(String name, String text) {
+        try {
+            Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ScriptRef(name, "functions/" + name, "0", List.of());
     }
 
     FunctionResult http(ScriptRef script) {
         return runtime.runHttp(script, FunctionRunner.PayloadStyle.RAW, request(null), AppUser.SYSTEM, "test");
     }
 
-    FunctionResult http(String es5) {
-        return http(script(es5));
+    FunctionResult http(String source) {
+        return http(js(source));
     }
 
-    HookError fails(String es5) {
-        ScriptRef ref = script(es5);
+    /** The returned value as canonical Extended JSON. */
+    String returns(String source) {
+        return Ejson.canonical(http(source).returnValue());
+    }
+
+    HookError fails(String source) {
+        ScriptRef ref = js(source);
         return assertThrows(HookError.class, () -> http(ref));
     }
 

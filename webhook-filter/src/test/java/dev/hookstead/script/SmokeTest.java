@@ -8,8 +8,8 @@ class SmokeTest {
     @Test
     void runs() {
         try (Scripts s = new Scripts(Scripts.fastOptions())) {
-            FunctionResult r = s.http("exports = function(payload, response){ __hs_guard__.check(); return payload.query.arg1 + ' ' + typeof payload.body; };");
-            assertEquals("\"hello undefined\"", dev.hookstead.bson.Ejson.canonical(r.returnValue()));
+            assertEquals("\"hello undefined\"", s.returns("exports = function(payload, response){ return payload.query.arg1 + ' ' + typeof payload.body; };"));
+            assertEquals("{\"$numberInt\": \"3\"}", s.returns("exports = async ({query}) => { const a = await Promise.resolve(1); class A { get x() { return 2; } } return a + new A().x; };"));
         }
     }
 }
