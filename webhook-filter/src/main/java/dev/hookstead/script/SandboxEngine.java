@@ -18,7 +18,7 @@ final class SandboxEngine {
     /** @param classCacheSize compiled scripts kept for re-evaluation in other globals (one per script, plus ours) */
     SandboxEngine(int classCacheSize) {
         nashorn = (NashornScriptEngine) new NashornScriptEngineFactory().getScriptEngine(
-                new String[]{"--no-java", "--no-syntax-extensions", "--class-cache-size=" + classCacheSize},
+                new String[]{"--no-java", "--no-syntax-extensions", "--language=es6", "--class-cache-size=" + classCacheSize},
                 SandboxEngine.class.getClassLoader(),
                 className -> false);
         timersScript = resource("sandbox-timers.js");

@@ -8,6 +8,7 @@
     // Harmless leftovers of the script engine, removed where Nashorn lets us. __FILE__, __DIR__ and __LINE__ stay:
     // permanent placeholders (bare java.lang.Object, reflection blocked) that user code sees as compile-time values.
     var OPTIONAL = ['arguments', 'javax.script.filename', '__FILE__', '__DIR__', '__LINE__'];
+    var PLACEHOLDERS = ['__FILE__', '__DIR__', '__LINE__'];
     // Properties whose inherited, frozen copies would otherwise make plain assignment on instances fail.
     var OVERRIDABLE = ['constructor', 'toString', 'valueOf', 'name', 'message', 'toJSON', 'stack'];
 
@@ -75,7 +76,7 @@
 
     function pushChildren(obj, names, path, pending, paths) {
         for (var i = 0; i < names.length; i++) {
-            if (path === 'global' && OPTIONAL.indexOf(names[i]) >= 0) continue;
+            if (path === 'global' && PLACEHOLDERS.indexOf(names[i]) >= 0) continue;
             var d = Object.getOwnPropertyDescriptor(obj, names[i]);
             var parts = [d.value, d.get, d.set];
             for (var j = 0; j < 3; j++) {
