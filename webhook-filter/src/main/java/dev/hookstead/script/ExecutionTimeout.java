@@ -1,0 +1,8 @@
+package dev.hookstead.script;
+
+/** Thrown by {@link Guard#check()} past the deadline. No stack trace: scripts that catch it must learn nothing. */
+final class ExecutionTimeout extends RuntimeException {
+    ExecutionTimeout() {
+        super("execution time limit exceeded", null, false, false);
+    }
+}

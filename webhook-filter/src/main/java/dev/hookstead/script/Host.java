@@ -1,0 +1,91 @@
+package dev.hookstead.script;
+
+import dev.hookstead.response.HookError;
+import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Java side of one global's internals. Only the sandbox's own closures hold it, never user code; still, every
+ * public method is safe to call: none throws a Java exception into the script.
+ */
+public final class Host {
+    private static final Logger LOG = LoggerFactory.getLogger(Host.class);
+    private static final Object FAILED = new Object();
+
+    private final int maxAsyncOperations;
+    private volatile long deadlineNanos;
+    private String failure;
+
+    Host(int maxAsyncOperations) {
+        this.maxAsyncOperations = maxAsyncOperations;
+    }
+
+    void deadline(long nanoTime) {
+        deadlineNanos = nanoTime;
+    }
+
+    public int maxAsyncOperations() {
+        return maxAsyncOperations;
+    }
+
+    /** Waits for a timer that is not due yet, never past the call's deadline (the guard ends the call then). */
+    public void sleep(double millis) {
+        long remaining = deadlineNanos - System.nanoTime();
+        long nanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(remaining, (long) (millis * 1_000_000)));
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What {@link #invoke} answers on failure; the script then reads {@link #takeFailure()}. */
+    public Object failedToken() {
+        return FAILED;
+    }
+
+    public String takeFailure() {
+        String message = failure;
+        failure = null;
+        return message;
+    }
+
+    public Object invoke(Object function, Object args) {
+        if (!(function instanceof HostFunction fn)) return fail("not a host function");
+        List<Object> list = new ArrayList<>();
+        if (args instanceof ScriptObjectMirror mirror && mirror.isArray()) {
+            for (int i = 0; i < mirror.size(); i++) list.add(mirror.getSlot(i));
+        }
+        try {
+            return scriptSafe(fn.apply(list));
+        } catch (Exception e) {
+            return fail(userMessage(e));
+        }
+    }
+
+    Object fail(String message) {
+        failure = message;
+        return FAILED;
+    }
+
+    /** A message a script may see: ours as is, anything else as an internal error (logged with its stack). */
+    static String userMessage(Exception e) {
+        if (e instanceof HookError || e instanceof IllegalArgumentException) return e.getMessage();
+        LOG.error("Host function failed", e);
+        return "internal error in a platform function";
+    }
+
+    private Object scriptSafe(Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof ScriptObjectMirror || ScriptObjectMirror.isUndefined(value)) {
+            return value;
+        }
+        LOG.error("Host function returned a Java object ({}); only script values may reach scripts", value.getClass());
+        return fail("internal error in a platform function");
+    }
+}

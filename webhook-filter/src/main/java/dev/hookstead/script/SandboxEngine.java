@@ -1,0 +1,38 @@
+package dev.hookstead.script;
+
+import org.openjdk.nashorn.api.scripting.NashornScriptEngine;
+import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/** The one Nashorn engine of a runtime: no Java access, every class denied, no Nashorn syntax extensions. */
+final class SandboxEngine {
+    final NashornScriptEngine nashorn;
+    final String timersScript;
+    final String apiScript;
+    final String hardenScript;
+    final String bsonScript;
+
+    /** @param classCacheSize compiled scripts kept for re-evaluation in other globals (one per script, plus ours) */
+    SandboxEngine(int classCacheSize) {
+        nashorn = (NashornScriptEngine) new NashornScriptEngineFactory().getScriptEngine(
+                new String[]{"--no-java", "--no-syntax-extensions", "--language=es6", "--class-cache-size=" + classCacheSize},
+                SandboxEngine.class.getClassLoader(),
+                className -> false);
+        timersScript = resource("sandbox-timers.js");
+        apiScript = resource("sandbox-api.js");
+        hardenScript = resource("sandbox-harden.js");
+        bsonScript = BsonInterop.globalsScript();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SandboxEngine.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource dev/hookstead/script/" + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource dev/hookstead/script/" + name, e);
+        }
+    }
+}

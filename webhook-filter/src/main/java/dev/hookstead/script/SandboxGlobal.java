@@ -1,0 +1,203 @@
+package dev.hookstead.script;
+
+import dev.hookstead.manifest.ScriptRef;
+import dev.hookstead.response.ErrorCode;
+import dev.hookstead.response.HookError;
+import org.bson.BsonValue;
+import org.openjdk.nashorn.api.scripting.NashornException;
+import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.script.Bindings;
+import javax.script.ScriptContext;
+import javax.script.ScriptEngine;
+import javax.script.SimpleBindings;
+import javax.script.ScriptException;
+import javax.script.SimpleScriptContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.stream.Collectors;
+
+/**
+ * One hardened, deep-frozen global: the prelude, the platform globals, and a factory per script evaluated on first
+ * use. Serves one call at a time. Calling a factory gives fresh {@code exports} and module state, so nothing a call
+ * does survives it; a global that may hold leftovers (timeout, async overflow, unfinished work, Java Error) is
+ * {@link #broken()} and must be thrown away.
+ */
+final class SandboxGlobal {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxGlobal.class);
+    static final String TIMEOUT_MESSAGE = "execution time limit exceeded";
+    static final String STACK_MESSAGE = "execution time limit exceeded: maximum call stack size exceeded (infinite recursion?)";
+
+    private final SandboxEngine engine;
+    private final ScriptContext context;
+    private final ScriptObjectMirror internals;
+    private final Guard guard = new Guard();
+    private final Host host;
+    private final Map<String, ScriptObjectMirror> factories = new HashMap<>();
+    private boolean broken;
+
+    private SandboxGlobal(SandboxEngine engine, ScriptContext context, ScriptObjectMirror internals, Host host) {
+        this.engine = engine;
+        this.context = context;
+        this.internals = internals;
+        this.host = host;
+    }
+
+    static SandboxGlobal build(SandboxEngine engine, String prelude, RuntimeOptions options) {
+        Bindings bindings = engine.nashorn.createBindings();
+        ScriptContext context = new SimpleScriptContext();
+        context.setBindings(bindings, ScriptContext.ENGINE_SCOPE);
+        // Script names live outside the global (which gets frozen); no script can reach this scope.
+        context.setBindings(new SimpleBindings(), ScriptContext.GLOBAL_SCOPE);
+        ScriptObjectMirror global = (ScriptObjectMirror) bindings;
+        Host host = new Host(options.maxAsyncOperations());
+
+        ScriptObjectMirror harden = (ScriptObjectMirror) eval(engine, context, engine.hardenScript, "hookstead/sandbox-harden.js");
+        ScriptObjectMirror queue = (ScriptObjectMirror) ((ScriptObjectMirror) eval(engine, context, engine.timersScript,
+                "hookstead/sandbox-timers.js")).call(null, global, host);
+        harden.callMember("strip", global);
+        if (prelude != null) eval(engine, context, prelude, "hookstead/prelude.js");
+        Object bson = ((ScriptObjectMirror) eval(engine, context, engine.bsonScript, "hookstead/bson-globals.js"))
+                .call(null, BsonInterop.newBridge());
+        String names = options.contributors().stream().map(c -> "\"" + c.name() + "\"").collect(Collectors.joining(",", "[", "]"));
+        Object limits = eval(engine, context, "({maxRegexInput: " + options.maxRegexInputLength()
+                + ", consoleLineChars: 10000, consoleLines: 1000, consoleChars: 1000000})", "hookstead/limits.js");
+        ScriptObjectMirror internals = (ScriptObjectMirror) ((ScriptObjectMirror) eval(engine, context, engine.apiScript,
+                "hookstead/sandbox-api.js")).call(null, global, queue, host, bson, eval(engine, context, names, "hookstead/names.js"), limits);
+        harden.callMember("lockdown", global);
+        return new SandboxGlobal(engine, context, internals, host);
+    }
+
+    private static Object eval(SandboxEngine engine, ScriptContext context, String source, String name) {
+        try {
+            return evalNamed(engine, context, source, name);
+        } catch (ScriptException e) {
+            throw new IllegalStateException("cannot evaluate " + name + " in a sandbox global: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object evalNamed(SandboxEngine engine, ScriptContext context, String source, String name)
+            throws ScriptException {
+        context.setAttribute(ScriptEngine.FILENAME, name, ScriptContext.GLOBAL_SCOPE);
+        return engine.nashorn.eval(source, context);
+    }
+
+    boolean broken() {
+        return broken;
+    }
+
+    ScriptObjectMirror internals() {
+        return internals;
+    }
+
+    Host host() {
+        return host;
+    }
+
+    /** The script's factory in this global, evaluated on first use. */
+    ScriptObjectMirror factory(ScriptRef script, String wrappedSource) {
+        ScriptObjectMirror factory = factories.get(script.path());
+        if (factory == null) {
+            try {
+                factory = (ScriptObjectMirror) evalNamed(engine, context, wrappedSource, script.path());
+            } catch (ScriptException | RuntimeException e) {
+                throw new HookError(ErrorCode.InternalServerError, 500,
+                        "compiled script " + script.path() + " does not load; rebuild the manifest", e);
+            }
+            factories.put(script.path(), factory);
+        }
+        return factory;
+    }
+
+    /**
+     * Runs one call to completion, async work drained, and returns the awaited return value as BSON (null for
+     * undefined). Throws {@link HookError} for every failure.
+     */
+    BsonValue run(ScriptRef script, ScriptObjectMirror factory, CallState call, long timeoutNanos, Watchdog watchdog,
+                  String logName) {
+        long generation = guard.arm();
+        host.deadline(System.nanoTime() + timeoutNanos);
+        ScheduledFuture<?> timer = watchdog.expireLater(guard, generation, timeoutNanos);
+        try {
+            internals.callMember("run", factory, guard, call);
+            afterRun(call);
+            if (call.wasRejected()) throw scriptError(script, call.rejection(), null, logName);
+            BsonValue value = BsonInterop.toBson(call.returnedValue());
+            if (guard.expired()) throw timeout();
+            return value;
+        } catch (HookError e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            broken = true;
+            throw guard.expired() ? timeout() : new HookError(ErrorCode.ExecutionTimeLimitExceeded, STACK_MESSAGE);
+        } catch (NashornException e) {
+            afterRun(call);
+            Object thrown = e.getEcmaError();
+            throw scriptError(script, thrown, NashornException.getScriptStackString(e), logName);
+        } catch (ExecutionTimeout e) {
+            broken = true;
+            throw timeout();
+        } catch (IllegalArgumentException e) {
+            afterRun(call);
+            throw new HookError(ErrorCode.FunctionExecutionError, e.getMessage());
+        } catch (RuntimeException e) {
+            afterRun(call);
+            broken = true;
+            LOG.error("{}: the script runtime failed", logName, e);
+            throw new HookError(ErrorCode.InternalServerError, 500, "internal error while running the function", null);
+        } catch (Error e) {
+            broken = true;
+            throw e;
+        } finally {
+            timer.cancel(false);
+            guard.disarm();
+        }
+    }
+
+    /** Turns the outcome flags the entry point reported into failures, in order of precedence. */
+    private void afterRun(CallState call) {
+        if (guard.expired()) {
+            broken = true;
+            throw timeout();
+        }
+        if (call.overflow() != null) {
+            broken = true;
+            throw new HookError(ErrorCode.FunctionExecutionError, call.overflow());
+        }
+        // Leftover jobs belong to the Promise machinery of this global; dropping them could wedge it.
+        if (call.leftoverJobs() > 0) broken = true;
+    }
+
+    private HookError timeout() {
+        broken = true;
+        return new HookError(ErrorCode.ExecutionTimeLimitExceeded, TIMEOUT_MESSAGE);
+    }
+
+    private HookError scriptError(ScriptRef script, Object thrown, String fallbackStack, String logName) {
+        if (thrown instanceof ExecutionTimeout || guard.expired()) return timeout();
+        if (thrown instanceof StackOverflowError) {
+            broken = true;
+            return new HookError(ErrorCode.ExecutionTimeLimitExceeded, STACK_MESSAGE);
+        }
+        String message;
+        String stack;
+        if (thrown instanceof Throwable t) {
+            // A Java exception escaped into the script and back out: never show its class or text.
+            LOG.error("{}: a Java exception crossed the script boundary", logName, t);
+            broken = true;
+            message = "internal error while running the function";
+            stack = fallbackStack;
+        } else {
+            List<Object> described = ((ScriptObjectMirror) internals.callMember("describe", thrown)).values().stream().toList();
+            message = (String) described.get(0);
+            stack = described.get(1) != null ? (String) described.get(1) : fallbackStack;
+        }
+        String mapped = StackMapper.map(stack, script);
+        LOG.warn("{}: {}{}", logName, message, mapped == null ? "" : "\n" + mapped);
+        return new ScriptError(ErrorCode.FunctionExecutionError, message, mapped);
+    }
+}

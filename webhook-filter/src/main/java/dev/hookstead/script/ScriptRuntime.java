@@ -1,0 +1,128 @@
+package dev.hookstead.script;
+
+import dev.hookstead.auth.AppUser;
+import dev.hookstead.manifest.Manifest;
+import dev.hookstead.manifest.ScriptRef;
+import dev.hookstead.response.ErrorCode;
+import dev.hookstead.response.HookError;
+import dev.hookstead.script.compile.ScriptWrapper;
+import org.bson.BsonValue;
+import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs compiled functions in a sandbox: one Nashorn engine, a bounded pool of hardened, deep-frozen globals, a fresh
+ * module per call, a watchdog-driven guard against runaway code, and a queue that stands in for the event loop.
+ * Thread-safe; each call holds one global for its whole duration.
+ */
+public final class ScriptRuntime implements FunctionRunner {
+    private static final Set<String> RESERVED_CONTEXT = Set.of("request", "user", "runningAsSystem");
+
+    private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(60);
+    private static final String WARM_UP = String.join("\n",
+            "exports = function (payload, response) {",
+            "  console.log('warm-up', payload.query.a, payload.body.text(), {n: 1});",
+            "  response.setStatusCode(200); response.setHeader('A', 'b'); response.addHeader('A', 'c');",
+            "  response.setBody('ok'); 'abc'.replace(/b/, 'x'); /a/.test('a');",
+            "  var later = 0; setTimeout(function () { later++; }, 0);",
+            "  var r = context.request, u = context.user;",
+            "  if (typeof Promise === 'function') return Promise.resolve(r.httpMethod + u.type);",
+            "  return {method: r.httpMethod, type: u.type, system: context.runningAsSystem(), list: [1, 2.5, 'x']};",
+            "};");
+
+    private final Manifest manifest;
+    private final ScriptSource source;
+    private final RuntimeOptions options;
+    private final Map<String, ContextContributor> contributors = new LinkedHashMap<>();
+    private final Map<String, String> wrapped = new ConcurrentHashMap<>();
+    private final Watchdog watchdog = new Watchdog();
+    private final GlobalPool pool;
+
+    public ScriptRuntime(Manifest manifest, ScriptSource source, RuntimeOptions options) {
+        this.manifest = manifest;
+        this.source = source;
+        this.options = options;
+        for (ContextContributor c : options.contributors()) {
+            if (!c.name().matches("[A-Za-z_$][A-Za-z0-9_$]*") || RESERVED_CONTEXT.contains(c.name())
+                    || contributors.putIfAbsent(c.name(), c) != null) {
+                throw new IllegalArgumentException("context member name " + c.name() + " is invalid, reserved or taken twice");
+            }
+        }
+        String prelude = manifest.prelude() == null ? null : read(manifest.prelude());
+        int scripts = manifest.webhooks().size() + manifest.functions().size();
+        SandboxEngine engine = new SandboxEngine(Math.max(64, scripts + 16));
+        pool = new GlobalPool(options.poolSize(), options.acquireTimeout(), () -> {
+            SandboxGlobal global = SandboxGlobal.build(engine, prelude, options);
+            warmUp(global);
+            return global;
+        });
+        pool.prewarm(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Override
+    public FunctionResult runHttp(ScriptRef script, PayloadStyle style, HttpRequestData request, AppUser user, String logName) {
+        GlobalPool.Slot slot = pool.acquire();
+        try {
+            SandboxGlobal global = slot.global;
+            CallState call = CallState.http(style, request, user, contributors, global.host(),
+                    () -> new CallScope(manifest, request, user, logName, global.internals()));
+            BsonValue value = invoke(global, script, call, logName);
+            return call.result(value);
+        } finally {
+            pool.release(slot);
+        }
+    }
+
+    @Override
+    public BsonValue call(ScriptRef script, List<BsonValue> args, HttpRequestData request, AppUser user, String logName) {
+        GlobalPool.Slot slot = pool.acquire();
+        try {
+            SandboxGlobal global = slot.global;
+            CallState call = CallState.plain(args, request, user, contributors, global.host(),
+                    () -> new CallScope(manifest, request, user, logName, global.internals()));
+            return invoke(global, script, call, logName);
+        } finally {
+            pool.release(slot);
+        }
+    }
+
+    private BsonValue invoke(SandboxGlobal global, ScriptRef script, CallState call, String logName) {
+        String text = wrapped.computeIfAbsent(script.path(), path -> ScriptWrapper.wrap(read(path)));
+        return global.run(script, global.factory(script, text), call, options.functionTimeout().toNanos(), watchdog, logName);
+    }
+
+    /**
+     * Runs a call through a fresh global once, so Nashorn compiles the entry point's lazily compiled functions before
+     * a real call's time budget starts. Code compiled here is shared by every global of the engine.
+     */
+    private void warmUp(SandboxGlobal global) {
+        ScriptRef ref = new ScriptRef("hookstead/warm-up.js", null, null, null);
+        ScriptObjectMirror factory = global.factory(ref, ScriptWrapper.wrap(WARM_UP));
+        HttpRequestData request = new HttpRequestData("POST", Map.of("Content-Type", List.of("text/plain")),
+                Map.of("a", "b"), "a=b", new byte[]{'x'}, "127.0.0.1", "/warm-up", null, "warm-up");
+        CallState call = CallState.http(PayloadStyle.RAW, request, AppUser.SYSTEM, contributors, global.host(),
+                () -> new CallScope(manifest, request, AppUser.SYSTEM, "warm-up", global.internals()));
+        global.run(ref, factory, call, WARM_UP_BUDGET.toNanos(), watchdog, "warm-up");
+    }
+
+    private String read(String relativePath) {
+        try {
+            return source.read(relativePath);
+        } catch (IOException | RuntimeException e) {
+            throw new HookError(ErrorCode.InternalServerError, 500,
+                    "cannot read " + relativePath + " from the manifest folder: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        watchdog.close();
+    }
+}

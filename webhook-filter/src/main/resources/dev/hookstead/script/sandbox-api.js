@@ -1,0 +1,371 @@
+// The platform globals and the per-call entry point, evaluated after the prelude and the BSON globals, before the
+// global is frozen. Completion value: function(global, queue, host, bson, contributorNames, limits) -> internals.
+// `call` objects are Java CallState instances; only the closures below ever see them.
+(function (global, queue, host, bson, contributorNames, limits) {
+    var BSON = bson.BSON, EJSON = bson.EJSON;
+    var slice = Array.prototype.slice;
+    var hasOwn = Object.prototype.hasOwnProperty;
+    var objectToString = Object.prototype.toString;
+    var FAILED = host.failedToken();
+    var current = null;       // {call, context, console} of the call being served
+    var emptyPattern = /(?:)/;
+
+    function define(obj, name, value) {
+        Object.defineProperty(obj, name, {value: value, writable: true, enumerable: false, configurable: true});
+    }
+
+    global.BSON = BSON;
+    global.EJSON = EJSON;
+
+    // --- console ---------------------------------------------------------------------------------------------------
+    function inspect(value, nested) {
+        switch (typeof value) {
+            case 'string':
+                return nested ? JSON.stringify(value) : value;
+            case 'undefined':
+                return 'undefined';
+            case 'function':
+                return '[Function: ' + (value.name || 'anonymous') + ']';
+            case 'number':
+            case 'boolean':
+                return String(value);
+        }
+        if (value === null) return 'null';
+        if (value instanceof Error) return value.name + ': ' + value.message;
+        try {
+            var text = JSON.stringify(value);
+            return text === undefined ? String(value) : text;
+        } catch (e) {
+            return objectToString.call(value);
+        }
+    }
+
+    function format(args) {
+        var parts = [];
+        var i = 0;
+        if (typeof args[0] === 'string' && args[0].indexOf('%') >= 0 && args.length > 1) {
+            i = 1;
+            parts.push(args[0].replace(/%([sdifjoOc%])/g, function (m, f) {
+                if (f === '%') return '%';
+                if (i >= args.length) return m;
+                var a = args[i++];
+                switch (f) {
+                    case 's': return typeof a === 'string' ? a : inspect(a, true);
+                    case 'd': case 'i': return String(f === 'i' ? parseInt(a, 10) : Number(a));
+                    case 'f': return String(parseFloat(a));
+                    case 'c': return '';
+                    default: return inspect(a, true);
+                }
+            }));
+        }
+        for (; i < args.length; i++) parts.push(inspect(args[i], false));
+        return parts.join(' ');
+    }
+
+    function writer() {
+        return function () {
+            var out = current && current.console;
+            if (!out || out.full) return;
+            var line = format(arguments);
+            if (line.length > limits.consoleLineChars) {
+                line = line.substring(0, limits.consoleLineChars) + '... [line truncated]';
+            }
+            if (out.lines.length >= limits.consoleLines || out.chars + line.length > limits.consoleChars) {
+                out.full = true;
+                line = '... [console output truncated]';
+            }
+            out.chars += line.length;
+            out.lines.push(line);
+        };
+    }
+
+    global.console = {log: writer(), info: writer(), warn: writer(), error: writer(), debug: writer()};
+
+    // --- HTTPResponse ----------------------------------------------------------------------------------------------
+    function checkHeaderText(what, text) {
+        if (/[\r\n]/.test(text)) throw new Error(what + ' must not contain CR or LF characters: ' + JSON.stringify(text));
+    }
+
+    function findHeader(headers, name) {
+        var lower = name.toLowerCase();
+        for (var i = 0; i < headers.length; i++) {
+            if (headers[i].name.toLowerCase() === lower) return headers[i];
+        }
+        return null;
+    }
+
+    function headerArgs(method, name, value) {
+        if (typeof name !== 'string' || name.length === 0) {
+            throw new Error(method + ': the header name must be a non-empty string, got ' + inspect(name, true));
+        }
+        var text = String(value);
+        checkHeaderText(method + ': header name', name);
+        checkHeaderText(method + ': header value', text);
+        return text;
+    }
+
+    function isBinary(value) {
+        return value instanceof BSON.Binary;
+    }
+
+    /** Gives `target` the four response methods over the private `state`. */
+    function bindResponse(target, state) {
+        define(target, 'setStatusCode', function setStatusCode(code) {
+            if (typeof code !== 'number' || code % 1 !== 0 || code < 100 || code > 599) {
+                throw new Error('setStatusCode: ' + inspect(code, true) + ' is not a valid HTTP status; use an integer from 100 to 599');
+            }
+            state.used = true;
+            state.status = code;
+        });
+        define(target, 'setBody', function setBody(body) {
+            if (typeof body !== 'string' && !isBinary(body)) {
+                throw new Error('setBody: the body must be a string or a BSON.Binary, got ' + inspect(body, true) +
+                    '; use JSON.stringify or EJSON.stringify for objects');
+            }
+            state.used = true;
+            state.body = body;
+        });
+        define(target, 'setHeader', function setHeader(name, value) {
+            var text = headerArgs('setHeader', name, value);
+            state.used = true;
+            var existing = findHeader(state.headers, name);
+            if (existing) existing.values = [text];
+            else state.headers.push({name: name, values: [text]});
+        });
+        define(target, 'addHeader', function addHeader(name, value) {
+            var text = headerArgs('addHeader', name, value);
+            state.used = true;
+            var existing = findHeader(state.headers, name);
+            if (existing) existing.values.push(text);
+            else state.headers.push({name: name, values: [text]});
+        });
+        return target;
+    }
+
+    function newState() {
+        return {used: false, status: 0, headers: [], body: undefined};
+    }
+
+    function HTTPResponse() {
+        if (!(this instanceof HTTPResponse)) return new HTTPResponse();
+        bindResponse(this, newState());
+    }
+
+    global.HTTPResponse = HTTPResponse;
+
+    // --- context ---------------------------------------------------------------------------------------------------
+    function lazy(obj, name, compute) {
+        Object.defineProperty(obj, name, {
+            enumerable: true,
+            configurable: true,
+            get: function () {
+                var value = compute();
+                Object.defineProperty(obj, name, {value: value, writable: true, enumerable: true, configurable: true});
+                return value;
+            },
+            set: function (value) {
+                Object.defineProperty(obj, name, {value: value, writable: true, enumerable: true, configurable: true});
+            }
+        });
+    }
+
+    function buildContext(call) {
+        var ctx = {};
+        lazy(ctx, 'request', function () {
+            var text = call.requestJson();
+            return text === null ? undefined : JSON.parse(text);
+        });
+        lazy(ctx, 'user', function () {
+            return EJSON.parse(call.userEjson());
+        });
+        var asSystem = call.runningAsSystem() === true;
+        define(ctx, 'runningAsSystem', function runningAsSystem() {
+            return asSystem;
+        });
+        contributorNames.forEach(function (name) {
+            lazy(ctx, name, function () {
+                return hostResult(call.contribute(name));
+            });
+        });
+        return ctx;
+    }
+
+    Object.defineProperty(global, 'context', {
+        enumerable: false,
+        configurable: true,
+        get: function () {
+            if (current === null) return undefined;
+            if (current.context === null) current.context = buildContext(current.call);
+            return current.context;
+        }
+    });
+
+    // --- host functions (the only way scripts reach Java; failures become plain JS Errors) -------------------------
+    function hostResult(out) {
+        if (out === FAILED) throw new Error(host.takeFailure());
+        return out;
+    }
+
+    function hostFunction(name, fn) {
+        var f = function () {
+            return hostResult(host.invoke(fn, slice.call(arguments)));
+        };
+        define(f, 'toString', function toString() {
+            return 'function ' + name + '() { [host code] }';
+        });
+        return f;
+    }
+
+    /** A host function that runs as queued async work and answers with a promise, like a platform service call. */
+    function hostAsyncFunction(name, fn) {
+        var f = function () {
+            var args = slice.call(arguments);
+            return new Promise(function (resolve, reject) {
+                queue.enqueue(function () {
+                    var out = host.invoke(fn, args);
+                    if (out === FAILED) reject(new Error(host.takeFailure()));
+                    else resolve(out);
+                }, [], 0);
+            });
+        };
+        define(f, 'toString', function toString() {
+            return 'function ' + name + '() { [host code] }';
+        });
+        return f;
+    }
+
+    // --- regular expressions: bound the input, since backtracking cannot be interrupted ------------------------------
+    function regexInput(method, input) {
+        var text = String(input);
+        if (text.length > limits.maxRegexInput) {
+            throw new Error(method + ': input of ' + text.length + ' characters exceeds the regular expression input ' +
+                'limit of ' + limits.maxRegexInput + ' characters');
+        }
+    }
+
+    function isRegExp(value) {
+        return objectToString.call(value) === '[object RegExp]';
+    }
+
+    function bound(proto, name, always) {
+        var original = proto[name];
+        if (typeof original !== 'function') return;
+        var method = (proto === RegExp.prototype ? 'RegExp' : 'String') + '.prototype.' + name;
+        define(proto, name, function () {
+            if (proto === RegExp.prototype) regexInput(method, arguments[0]);
+            else if (always || isRegExp(arguments[0])) regexInput(method, this);
+            return original.apply(this, arguments);
+        });
+    }
+
+    bound(RegExp.prototype, 'exec');
+    bound(RegExp.prototype, 'test');
+    bound(String.prototype, 'match', true);
+    bound(String.prototype, 'matchAll', true);
+    bound(String.prototype, 'search', true);
+    bound(String.prototype, 'replace', false);
+    bound(String.prototype, 'replaceAll', false);
+    bound(String.prototype, 'split', false);
+
+    // --- one call --------------------------------------------------------------------------------------------------
+    function isThenable(value) {
+        return value !== null && (typeof value === 'object' || typeof value === 'function') &&
+            typeof value.then === 'function';
+    }
+
+    function httpArgs(call, response) {
+        var style = call.style();
+        var payload;
+        if (style === 'RAW') {
+            payload = JSON.parse(call.payloadJson());
+            var body = call.bodyBase64();
+            payload.body = body === null ? undefined : BSON.Binary.fromBase64(body);
+        } else {
+            payload = JSON.parse(call.payloadJson());
+        }
+        return [payload, response];
+    }
+
+    function report(call, state, result) {
+        call.returned(result);
+        if (!state.used) return;
+        call.responseUsed(state.status);
+        state.headers.forEach(function (h) {
+            h.values.forEach(function (v) {
+                call.header(h.name, v);
+            });
+        });
+        if (typeof state.body === 'string') call.responseBodyText(state.body);
+        else if (state.body !== undefined) call.responseBodyBase64(state.body.toBase64());
+    }
+
+    function run(factory, guard, call) {
+        current = {call: call, context: null, console: {lines: [], chars: 0, full: false}};
+        try {
+            var module = {exports: {}};
+            var fn = factory(guard, module);
+            if (typeof fn !== 'function') {
+                throw new TypeError('the script does not export a function (assign one to exports or module.exports)');
+            }
+            var state = newState();
+            var args = call.isHttp() ? httpArgs(call, bindResponse({}, state)) : EJSON.parse(call.argsEjson());
+            var result = fn.apply(undefined, args);
+            if (isThenable(result)) {
+                var outcome = {settled: false};
+                result.then(function (value) {
+                    outcome.settled = true;
+                    outcome.value = value;
+                }, function (reason) {
+                    outcome.settled = true;
+                    outcome.rejected = true;
+                    outcome.reason = reason;
+                });
+                queue.drain(guard);
+                if (queue.overflow() === null) {
+                    if (!outcome.settled) {
+                        throw new Error('the function returned a promise that never settled (no async work was left to run)');
+                    }
+                    if (outcome.rejected) {
+                        call.rejected(outcome.reason);
+                        return;
+                    }
+                    result = outcome.value;
+                }
+            } else {
+                queue.drain(guard);
+            }
+            if (queue.overflow() === null) report(call, state, result);
+        } finally {
+            call.finished(current.console.lines, queue.pending(), queue.overflow());
+            queue.reset();
+            current = null;
+            emptyPattern.exec('');   // clears RegExp.$1, lastMatch, input left by the call
+        }
+    }
+
+    function describe(thrown) {
+        try {
+            if (thrown !== null && typeof thrown === 'object' && typeof thrown.message === 'string') {
+                var name = typeof thrown.name === 'string' ? thrown.name : 'Error';
+                var message = thrown.message === '' ? name : (name === 'Error' ? thrown.message : name + ': ' + thrown.message);
+                return [message, typeof thrown.stack === 'string' ? thrown.stack : null];
+            }
+            return [String(thrown), null];
+        } catch (e) {
+            return ['the function threw a value that cannot be turned into a message', null];
+        }
+    }
+
+    return {
+        run: run,
+        describe: describe,
+        hostFunction: hostFunction,
+        hostAsyncFunction: hostAsyncFunction,
+        parseJson: function (text) {
+            return JSON.parse(text);
+        },
+        parseEjson: function (text) {
+            return EJSON.parse(text);
+        }
+    };
+})

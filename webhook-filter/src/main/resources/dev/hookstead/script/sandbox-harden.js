@@ -1,0 +1,123 @@
+// Hardening of one global. Completion value: {strip: function(global), lockdown: function(global)}.
+// strip runs before the prelude (removes Nashorn's shell and Java access); lockdown runs last (disables code
+// generation, tames the override mistake, then deep-freezes everything reachable from the global).
+(function () {
+    var SHELL = ['load', 'loadWithNewGlobal', 'exit', 'quit', 'print', 'echo', 'readLine', 'readFully', '$EXEC',
+        '$ENV', '$ARG', '$OPTIONS', '$OUT', '$ERR', '$EXIT', 'Packages', 'Java', 'JavaImporter', 'JSAdapter', 'java',
+        'javax', 'javafx', 'com', 'org', 'edu', '__noSuchProperty__', 'engine', 'context'];
+    // Harmless leftovers of the script engine, removed where Nashorn lets us. __FILE__, __DIR__ and __LINE__ stay:
+    // permanent placeholders (bare java.lang.Object, reflection blocked) that user code sees as compile-time values.
+    var OPTIONAL = ['arguments', 'javax.script.filename', '__FILE__', '__DIR__', '__LINE__'];
+    var PLACEHOLDERS = ['__FILE__', '__DIR__', '__LINE__'];
+    // Properties whose inherited, frozen copies would otherwise make plain assignment on instances fail.
+    var OVERRIDABLE = ['constructor', 'toString', 'valueOf', 'name', 'message', 'toJSON', 'stack'];
+
+    function remove(obj, name, where) {
+        if (!delete obj[name] || Object.prototype.hasOwnProperty.call(obj, name)) {
+            throw new Error('sandbox: cannot delete ' + where + name);
+        }
+    }
+
+    function strip(global) {
+        SHELL.forEach(function (name) {
+            remove(global, name, '');
+        });
+        OPTIONAL.forEach(function (name) {
+            delete global[name];
+        });
+        remove(Object, 'bindProperties', 'Object.');
+        remove(Error, 'dumpStack', 'Error.');
+        remove(Error, 'captureStackTrace', 'Error.');
+        remove(Error.prototype, 'printStackTrace', 'Error.prototype.');
+        remove(Error.prototype, 'getStackTrace', 'Error.prototype.');
+    }
+
+    function disabled(what) {
+        return function () {
+            throw new EvalError(what + ' is disabled: code generated at run time would escape the sandbox');
+        };
+    }
+
+    function disableCodeGeneration(global) {
+        var functionStub = disabled('the Function constructor');
+        functionStub.prototype = Function.prototype;
+        Object.defineProperty(Function.prototype, 'constructor', {value: functionStub, writable: true, configurable: true});
+        Object.defineProperty(global, 'Function', {value: functionStub, writable: true, configurable: true});
+        Object.defineProperty(global, 'eval', {value: disabled('eval'), writable: true, configurable: true});
+    }
+
+    function tame(obj) {
+        OVERRIDABLE.forEach(function (key) {
+            var d = Object.getOwnPropertyDescriptor(obj, key);
+            if (!d || !('value' in d) || !d.writable || !d.configurable) return;
+            var value = d.value;
+            var get = function () {
+                return value;
+            };
+            var set = function (v) {
+                if (this === obj) throw new TypeError('Cannot assign to read only property \'' + key + '\'');
+                Object.defineProperty(this, key, {value: v, writable: true, enumerable: true, configurable: true});
+            };
+            // No prototype objects: they would hold a `constructor` to tame in turn, without end.
+            get.prototype = undefined;
+            set.prototype = undefined;
+            Object.defineProperty(obj, key, {
+                get: get,
+                set: set,
+                enumerable: d.enumerable,
+                configurable: false
+            });
+        });
+    }
+
+    function isObject(value) {
+        return value !== null && (typeof value === 'object' || typeof value === 'function');
+    }
+
+    function pushChildren(obj, names, path, pending, paths) {
+        for (var i = 0; i < names.length; i++) {
+            if (path === 'global' && PLACEHOLDERS.indexOf(names[i]) >= 0) continue;
+            var d = Object.getOwnPropertyDescriptor(obj, names[i]);
+            var parts = [d.value, d.get, d.set];
+            for (var j = 0; j < 3; j++) {
+                if (isObject(parts[j])) {
+                    pending.push(parts[j]);
+                    paths.push(path.length > 200 ? path : path + '.' + names[i]);
+                }
+            }
+        }
+    }
+
+    /** Freezes everything reachable; fails the build when a reachable object is not a script object (Java). */
+    function deepFreeze(root) {
+        var pending = [root], paths = ['global'];
+        while (pending.length > 0) {
+            var obj = pending.pop(), path = paths.pop();
+            var names;
+            try {
+                if (Object.isFrozen(obj)) continue;
+                names = Object.getOwnPropertyNames(obj);
+            } catch (e) {
+                throw new Error('sandbox: a host object is reachable from the global at ' + path);
+            }
+            var proto = Object.getPrototypeOf(obj);
+            if (isObject(proto)) {
+                pending.push(proto);
+                paths.push(path.length > 200 ? path : path + '.__proto__');
+            }
+            // Before taming (values turn into getters) and after it (the getters and setters it made).
+            pushChildren(obj, names, path, pending, paths);
+            tame(obj);
+            Object.freeze(obj);
+            if (!Object.isFrozen(obj)) throw new Error('sandbox: cannot freeze ' + path);
+            pushChildren(obj, names, path, pending, paths);
+        }
+    }
+
+    function lockdown(global) {
+        disableCodeGeneration(global);
+        deepFreeze(global);
+    }
+
+    return {strip: strip, lockdown: lockdown};
+})()

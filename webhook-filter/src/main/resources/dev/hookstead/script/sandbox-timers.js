@@ -1,0 +1,79 @@
+// Evaluated first in every global, before the prelude: the Promise polyfill captures setTimeout when it installs,
+// so the queue that stands in for an event loop must exist by then. Completion value: function(global, host).
+(function (global, host) {
+    var slice = Array.prototype.slice;
+    var queue = [];           // pending jobs, ordered by due time, then by arrival
+    var nextId = 1;
+    var limit = host.maxAsyncOperations();
+    var overflow = null;
+
+    function enqueue(fn, args, delay) {
+        if (queue.length >= limit) {
+            overflow = 'exceeded max async work queue size of ' + limit;
+            throw new Error(overflow);
+        }
+        var ms = Number(delay);
+        var job = {id: nextId++, due: Date.now() + (ms > 0 ? ms : 0), fn: fn, args: args};
+        var i = queue.length;
+        while (i > 0 && queue[i - 1].due > job.due) i--;
+        queue.splice(i, 0, job);
+        return job.id;
+    }
+
+    function cancel(id) {
+        for (var i = 0; i < queue.length; i++) {
+            if (queue[i].id === id) {
+                queue.splice(i, 1);
+                return;
+            }
+        }
+    }
+
+    function callback(name, fn) {
+        if (typeof fn !== 'function') {
+            throw new TypeError(name + ': the callback must be a function (code strings are not evaluated)');
+        }
+        return fn;
+    }
+
+    global.setTimeout = function setTimeout(fn, delay) {
+        return enqueue(callback('setTimeout', fn), slice.call(arguments, 2), delay);
+    };
+    global.setImmediate = function setImmediate(fn) {
+        return enqueue(callback('setImmediate', fn), slice.call(arguments, 1), 0);
+    };
+    global.clearTimeout = function clearTimeout(id) {
+        cancel(id);
+    };
+    global.clearImmediate = function clearImmediate(id) {
+        cancel(id);
+    };
+
+    return {
+        enqueue: enqueue,
+        /** Runs queued jobs until none is left; waits (bounded by the deadline) for jobs that are not due yet. */
+        drain: function (guard) {
+            while (queue.length > 0) {
+                guard.check();
+                var wait = queue[0].due - Date.now();
+                if (wait > 0) {
+                    host.sleep(wait);
+                    continue;
+                }
+                var job = queue.shift();
+                job.fn.apply(undefined, job.args);
+            }
+        },
+        pending: function () {
+            return queue.length;
+        },
+        overflow: function () {
+            return overflow;
+        },
+        /** Forgets leftover work so nothing one request queued can ever run inside the next. */
+        reset: function () {
+            queue.length = 0;
+            overflow = null;
+        }
+    };
+})
