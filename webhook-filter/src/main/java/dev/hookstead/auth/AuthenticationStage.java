@@ -7,25 +7,41 @@ import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.RunAs;
 import dev.hookstead.response.ErrorCode;
 import dev.hookstead.response.HookError;
+import dev.hookstead.script.FunctionRunner;
+import dev.hookstead.script.HttpRequestData;
+import org.bson.BsonArray;
+import org.bson.BsonBinary;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Picks the user the function runs as: the webhook's run-as setting, or for endpoints the called function's.
- * Serves System and a fixed user id; script and application authentication are not available yet.
+ * Serves System, a fixed user id, and a run-as script; application authentication is not available yet.
  */
 public final class AuthenticationStage implements Stage {
 
     private final Manifest manifest;
+    private final FunctionRunner runner;
 
-    public AuthenticationStage(Manifest manifest) {
+    public AuthenticationStage(Manifest manifest, FunctionRunner runner) {
         this.manifest = manifest;
+        this.runner = runner;
     }
 
     @Override
     public void apply(Exchange exchange) {
-        exchange.user(userFor(runAs(exchange)));
+        RunAs runAs = runAs(exchange);
+        exchange.user(switch (runAs.mode()) {
+            case SYSTEM -> AppUser.SYSTEM;
+            case USER_ID -> user(runAs.userId());
+            case SCRIPT -> fromScript(runAs, exchange.data());
+            case APPLICATION -> throw new HookError(ErrorCode.InternalServerError,
+                    "application authentication (run_as_authed_user) is not available yet");
+        });
     }
 
     private RunAs runAs(Exchange exchange) {
@@ -34,12 +50,39 @@ public final class AuthenticationStage implements Stage {
         return function == null ? RunAs.SYSTEM : function.runAs();
     }
 
-    static AppUser userFor(RunAs runAs) {
-        return switch (runAs.mode()) {
-            case SYSTEM -> AppUser.SYSTEM;
-            case USER_ID -> new AppUser(runAs.userId(), "normal", new BsonDocument(), new BsonDocument(), List.of());
-            default -> throw new HookError(ErrorCode.InternalServerError,
-                    "run-as mode " + runAs.mode() + " is not available yet");
-        };
+    /** The script gets the request payload and answers with a user id, or {runAsSystem: true}. */
+    private AppUser fromScript(RunAs runAs, HttpRequestData request) {
+        BsonValue result = runner.call(runAs.script(), List.of(payload(request)), request, AppUser.SYSTEM,
+                "run_as_user_id_script_source");
+        if (result != null && result.isString() && !result.asString().getValue().isEmpty()) {
+            return user(result.asString().getValue());
+        }
+        // the docs of the script contract say runAsSystem; the seed docs also spell it runAsSystemUser
+        if (result != null && result.isDocument()
+                && (isTrue(result.asDocument(), "runAsSystem") || isTrue(result.asDocument(), "runAsSystemUser"))) {
+            return AppUser.SYSTEM;
+        }
+        throw new HookError(ErrorCode.FunctionExecutionError, "run_as_user_id_script_source must return a user id "
+                + "string or {runAsSystem: true}");
+    }
+
+    private static boolean isTrue(BsonDocument doc, String key) {
+        return doc.containsKey(key) && doc.get(key).isBoolean() && doc.getBoolean(key).getValue();
+    }
+
+    private static AppUser user(String id) {
+        return new AppUser(id, "normal", new BsonDocument(), new BsonDocument(), List.of());
+    }
+
+    private static BsonDocument payload(HttpRequestData request) {
+        BsonDocument query = new BsonDocument();
+        request.query().forEach((k, v) -> query.put(k, new BsonString(v)));
+        BsonDocument headers = new BsonDocument();
+        for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
+            headers.put(h.getKey(), new BsonArray(h.getValue().stream().map(BsonString::new).toList()));
+        }
+        BsonDocument payload = new BsonDocument("query", query).append("headers", headers);
+        if (request.body() != null) payload.put("body", new BsonBinary(request.body()));
+        return payload;
     }
 }

@@ -36,6 +36,16 @@ public final class Expression {
         }
     }
 
+    /** An expression that allows only what both allow, evaluating {@code first} first. */
+    static Expression both(Expression first, Expression second) {
+        java.util.Set<String> functions = new java.util.HashSet<>(first.functionNames);
+        functions.addAll(second.functionNames);
+        java.util.Set<String> values = new java.util.HashSet<>(first.valueNames);
+        values.addAll(second.valueNames);
+        return new Expression(new Condition.All(java.util.List.of(first.condition, second.condition)), functions, values,
+                "[" + first.source + "," + second.source + "]");
+    }
+
     /** Whether this expression allows everything without reading anything. */
     public boolean isAlwaysTrue() {
         return condition instanceof Condition.Constant c && c.value();

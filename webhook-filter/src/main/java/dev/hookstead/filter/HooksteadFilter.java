@@ -6,6 +6,9 @@ import dev.hookstead.manifest.ManifestException;
 import dev.hookstead.manifest.ManifestJson;
 import dev.hookstead.routing.RouteTable;
 import dev.hookstead.script.FunctionRunner;
+import dev.hookstead.script.RuntimeOptions;
+import dev.hookstead.script.ScriptRuntime;
+import dev.hookstead.script.ServletContextScriptSource;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -21,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -73,15 +77,27 @@ public class HooksteadFilter implements Filter {
             throw new ServletException(e.getMessage(), e);
         }
         runner = createRunner(manifest, context, settings);
-        pipeline = Pipeline.standard(manifest, routes, settings, runner);
+        try {
+            pipeline = Pipeline.standard(manifest, routes, settings, runner);
+        } catch (IllegalArgumentException e) {
+            destroy();
+            throw new ServletException(e.getMessage(), e);
+        }
         LOG.info("Hookstead serves {} webhooks and {} endpoints of app {}", manifest.webhooks().size(),
                 manifest.endpoints().size(), manifest.app() == null ? "?" : manifest.app().clientAppId());
     }
 
-    /** Creates the JavaScript runtime; called once from {@link #init}. */
+    /** Creates the JavaScript runtime and pre-warms its globals; called once from {@link #init}. */
     protected FunctionRunner createRunner(Manifest manifest, ServletContext context, Settings settings)
             throws ServletException {
-        throw new ServletException("script runtime not wired");
+        RuntimeOptions options = new RuntimeOptions(settings.functionTimeout(), settings.enginePoolSize(),
+                settings.engineAcquireTimeout(), RuntimeOptions.DEFAULT_MAX_ASYNC_OPERATIONS,
+                RuntimeOptions.DEFAULT_MAX_REGEX_INPUT_LENGTH, settings::secret, List.of());
+        try {
+            return new ScriptRuntime(manifest, new ServletContextScriptSource(context), options);
+        } catch (RuntimeException e) {
+            throw new ServletException("cannot start the JavaScript runtime: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.hookstead.filter;
 
 import dev.hookstead.auth.AuthenticationStage;
+import dev.hookstead.expression.CanEvaluateStage;
 import dev.hookstead.config.Settings;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.request.BodyReader;
@@ -49,7 +50,8 @@ public final class Pipeline {
                 new RouteStage(routes),
                 new MethodStage(),
                 new ValidationStage(reader, settings),
-                new AuthenticationStage(manifest),
+                new AuthenticationStage(manifest, runner),
+                new CanEvaluateStage(manifest, settings, runner),
                 new FunctionStage(runner),
                 new ResponseStage()),
                 new ErrorResponder(settings.errorLinkBase()),

@@ -10,7 +10,10 @@ import jakarta.servlet.ServletException;
 
 import java.util.function.UnaryOperator;
 
-/** HooksteadFilter with a test runner and environment; remembers why init failed. */
+/**
+ * HooksteadFilter with a test environment, and either a test runner or (when it is null) the real script runtime;
+ * remembers why init failed.
+ */
 public class TestFilter extends HooksteadFilter {
 
     private final FunctionRunner runner;
@@ -32,7 +35,8 @@ public class TestFilter extends HooksteadFilter {
     }
 
     @Override
-    protected FunctionRunner createRunner(Manifest manifest, ServletContext context, Settings settings) {
-        return runner;
+    protected FunctionRunner createRunner(Manifest manifest, ServletContext context, Settings settings)
+            throws ServletException {
+        return runner != null ? runner : super.createRunner(manifest, context, settings);
     }
 }

@@ -50,6 +50,7 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
     private final Map<String, String> contextParams = new LinkedHashMap<>();
     private Map<String, String> explicitInitParams;
     private Manifest manifest;
+    private Map<String, String> files = Map.of();
     private TestRunner runner = new TestRunner();
     private String contextPath = "";
     private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
@@ -64,6 +65,14 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
 
     public TestServer manifest(Manifest manifest) {
         this.manifest = manifest;
+        return this;
+    }
+
+    /** Serve an app compiled with the real toolchain, through the real script runtime. */
+    public TestServer app(JsApp app) {
+        this.manifest = app.manifest();
+        this.files = app.files();
+        this.runner = null;
         return this;
     }
 
@@ -114,6 +123,11 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
             if (manifest != null) {
                 Path folder = Files.createDirectories(docBase.resolve("WEB-INF/hookstead"));
                 Files.write(folder.resolve(Manifest.FILE_NAME), ManifestJson.write(manifest));
+                for (Map.Entry<String, String> file : files.entrySet()) {
+                    Path target = folder.resolve(file.getKey());
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, file.getValue());
+                }
             }
             tomcat = new Tomcat();
             tomcat.setBaseDir(dir.resolve("tomcat").toString());

@@ -1,0 +1,90 @@
+package dev.hookstead.testing;
+
+import dev.hookstead.manifest.EndpointDef;
+import dev.hookstead.manifest.FunctionDef;
+import dev.hookstead.manifest.Manifest;
+import dev.hookstead.manifest.RunAs;
+import dev.hookstead.manifest.ScriptRef;
+import dev.hookstead.manifest.ValueDef;
+import dev.hookstead.manifest.WebhookDef;
+import dev.hookstead.script.compile.CompiledScript;
+import dev.hookstead.script.compile.Prelude;
+import dev.hookstead.script.compile.ScriptCompileException;
+import dev.hookstead.script.compile.ScriptCompiler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A test app whose functions go through the real build toolchain (transpile, guards, prelude), so that tests over
+ * HTTP run exactly what a WAR would serve.
+ */
+public final class JsApp {
+    private static final ScriptCompiler COMPILER = new ScriptCompiler();
+
+    private final Map<String, String> files = new TreeMap<>();
+    private final List<WebhookDef> webhooks = new ArrayList<>();
+    private final List<EndpointDef> endpoints = new ArrayList<>();
+    private final List<FunctionDef> functions = new ArrayList<>();
+    private final List<ValueDef> values = new ArrayList<>();
+
+    public JsApp webhook(WebhookDef def, String source) {
+        ScriptRef script = compile("webhooks/" + def.name(), source);
+        webhooks.add(new WebhookDef(def.service(), def.serviceType(), def.name(), def.httpMethod(),
+                def.validationMethod(), def.secret(), def.secretName(), def.respondResult(), def.runAs(),
+                def.canEvaluate(), def.disableArgLogs(), def.fetchCustomUserData(), def.createUserOnAuth(), script,
+                def.source()));
+        return this;
+    }
+
+    /** A POST webhook of service "svc" without validation, running as System, with respond_result. */
+    public JsApp webhook(String name, String source) {
+        return webhook(TestApps.webhook(name), source);
+    }
+
+    public JsApp function(String name, boolean isPrivate, String source) {
+        functions.add(new FunctionDef(name, isPrivate, RunAs.SYSTEM, null, false, compile("functions/" + name, source),
+                "functions/config.json"));
+        return this;
+    }
+
+    public JsApp endpoint(EndpointDef def) {
+        endpoints.add(def);
+        return this;
+    }
+
+    public JsApp value(ValueDef value) {
+        values.add(value);
+        return this;
+    }
+
+    /** Compiles a script (also usable as a run-as script) and adds it to the app's files. */
+    public ScriptRef compile(String name, String source) {
+        try {
+            CompiledScript compiled = COMPILER.compile(name + ".js", source);
+            String path = "scripts/" + name + ".js";
+            String original = "sources/" + name + ".js";
+            files.put(path, compiled.es5());
+            files.put(original, source);
+            return new ScriptRef(path, original, "test", compiled.lines());
+        } catch (ScriptCompileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    public Manifest manifest() {
+        Manifest base = TestApps.app(webhooks, endpoints, functions);
+        return new Manifest(base.format(), base.formatVersion(), base.generator(), base.app(), "prelude.js",
+                base.services(), base.webhooks(), base.endpoints(), base.functions(), values, base.environments(),
+                base.authProviders(), base.customUserData(), base.dataSources());
+    }
+
+    /** Every file of the manifest folder but manifest.json, by path. */
+    public Map<String, String> files() {
+        Map<String, String> all = new TreeMap<>(files);
+        all.put("prelude.js", Prelude.build());
+        return all;
+    }
+}
