@@ -248,24 +248,16 @@ class HooksteadFilterTest {
     }
 
     @Test
-    void runAsUserIdGivesANormalUserAndOtherModesAreNotAvailableYet() throws Exception {
+    void runAsUserIdGivesANormalUser() {
         var byId = new dev.hookstead.manifest.WebhookDef("svc", "http", "byId", "POST",
                 ValidationMethod.NO_VALIDATION, null, null, true,
                 new dev.hookstead.manifest.RunAs(dev.hookstead.manifest.RunAs.Mode.USER_ID, "u-1", null), null, false,
                 false, false, TestApps.script("byId"), "x");
-        var byScript = new dev.hookstead.manifest.WebhookDef("svc", "http", "byScript", "POST",
-                ValidationMethod.NO_VALIDATION, null, null, true,
-                new dev.hookstead.manifest.RunAs(dev.hookstead.manifest.RunAs.Mode.SCRIPT, null, TestApps.script("s")),
-                null, false, false, false, TestApps.script("byScript"), "x");
-        server.manifest(TestApps.app(byId, byScript)).start();
+        server.manifest(TestApps.app(byId)).start();
 
         assertEquals(200, server.post(webhookPath("byId"), "{}").statusCode());
         assertEquals("u-1", server.runner().lastUser.id());
         assertEquals("normal", server.runner().lastUser.type());
-
-        HttpResponse<String> script = server.post(webhookPath("byScript"), "{}");
-        assertEquals(500, script.statusCode());
-        assertTrue(script.body().contains("run-as mode SCRIPT is not available yet"), script.body());
     }
 
     @Test
