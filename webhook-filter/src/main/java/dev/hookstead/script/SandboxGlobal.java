@@ -119,8 +119,9 @@ final class SandboxGlobal {
      */
     BsonValue run(ScriptRef script, ScriptObjectMirror factory, CallState call, long timeoutNanos, Watchdog watchdog,
                   String logName) {
-        long generation = guard.arm();
-        host.deadline(System.nanoTime() + timeoutNanos);
+        long deadline = System.nanoTime() + timeoutNanos;
+        long generation = guard.arm(deadline);
+        host.deadline(deadline);
         ScheduledFuture<?> timer = watchdog.expireLater(guard, generation, timeoutNanos);
         try {
             internals.callMember("run", factory, guard, call);
