@@ -48,6 +48,7 @@ public final class CallState {
     private List<String> console = List.of();
     private int leftoverJobs;
     private String overflow;
+    private boolean globalClean = true;
 
     private CallState(FunctionRunner.PayloadStyle style, HttpRequestData request, AppUser user, List<BsonValue> args,
                       Map<String, ContextContributor> contributors, Host host,
@@ -185,7 +186,8 @@ public final class CallState {
         body = Base64.getDecoder().decode(base64);
     }
 
-    public void finished(Object lines, int pendingJobs, String overflowMessage) {
+    public void finished(Object lines, int pendingJobs, String overflowMessage, boolean globalSwept) {
+        globalClean = globalSwept;
         List<String> out = new ArrayList<>();
         if (lines instanceof ScriptObjectMirror mirror) {
             for (Object line : mirror.values()) out.add(String.valueOf(line));
@@ -219,6 +221,10 @@ public final class CallState {
 
     int leftoverJobs() {
         return leftoverJobs;
+    }
+
+    boolean globalClean() {
+        return globalClean;
     }
 
     String overflow() {

@@ -6,16 +6,31 @@ package dev.hookstead.script;
  * a catch or finally cannot swallow the timeout. Scripts can call every public method of this class, hence only one.
  */
 public final class Guard {
+    /** Checks between reads of the clock: the watchdog thread may be slow to wake on a busy machine. */
+    private static final int CLOCK_EVERY = 1024;
+    private static final long DISARMED_NANOS = 365L * 24 * 3600 * 1_000_000_000L;
+
     private volatile boolean expired;
     private long generation;
+    private long deadlineNanos;
+    private int countdown;
 
     public void check() {
         if (expired) throw new ExecutionTimeout();
+        if (--countdown <= 0) {
+            countdown = CLOCK_EVERY;
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                expired = true;
+                throw new ExecutionTimeout();
+            }
+        }
     }
 
-    /** Starts a new call; returns its generation, which {@link #expire(long)} must match. */
-    synchronized long arm() {
+    /** Starts a new call ending at {@code deadline} (a nanoTime); returns its generation for {@link #expire(long)}. */
+    synchronized long arm(long deadline) {
         expired = false;
+        deadlineNanos = deadline;
+        countdown = CLOCK_EVERY;
         return ++generation;
     }
 
@@ -27,6 +42,7 @@ public final class Guard {
     synchronized void disarm() {
         generation++;
         expired = false;
+        deadlineNanos = System.nanoTime() + DISARMED_NANOS;
     }
 
     boolean expired() {

@@ -68,7 +68,7 @@ final class SandboxGlobal {
                 + ", consoleLineChars: 10000, consoleLines: 1000, consoleChars: 1000000})", "hookstead/limits.js");
         ScriptObjectMirror internals = (ScriptObjectMirror) ((ScriptObjectMirror) eval(engine, context, engine.apiScript,
                 "hookstead/sandbox-api.js")).call(null, global, queue, host, bson, eval(engine, context, names, "hookstead/names.js"), limits);
-        harden.callMember("lockdown", global);
+        internals.callMember("adoptSweep", harden.callMember("lockdown", global));
         return new SandboxGlobal(engine, context, internals, host);
     }
 
@@ -119,8 +119,9 @@ final class SandboxGlobal {
      */
     BsonValue run(ScriptRef script, ScriptObjectMirror factory, CallState call, long timeoutNanos, Watchdog watchdog,
                   String logName) {
-        long generation = guard.arm();
-        host.deadline(System.nanoTime() + timeoutNanos);
+        long deadline = System.nanoTime() + timeoutNanos;
+        long generation = guard.arm(deadline);
+        host.deadline(deadline);
         ScheduledFuture<?> timer = watchdog.expireLater(guard, generation, timeoutNanos);
         try {
             internals.callMember("run", factory, guard, call);
@@ -169,7 +170,7 @@ final class SandboxGlobal {
             throw new HookError(ErrorCode.FunctionExecutionError, call.overflow());
         }
         // Leftover jobs belong to the Promise machinery of this global; dropping them could wedge it.
-        if (call.leftoverJobs() > 0) broken = true;
+        if (call.leftoverJobs() > 0 || !call.globalClean()) broken = true;
     }
 
     private HookError timeout() {

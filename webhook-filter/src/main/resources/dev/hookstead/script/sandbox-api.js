@@ -9,6 +9,7 @@
     var FAILED = host.failedToken();
     var current = null;       // {call, context, console} of the call being served
     var emptyPattern = /(?:)/;
+    var sweep = null;         // deletes implicit globals a call created; set once the global is locked down
 
     function define(obj, name, value) {
         Object.defineProperty(obj, name, {value: value, writable: true, enumerable: false, configurable: true});
@@ -336,7 +337,7 @@
             }
             if (queue.overflow() === null) report(call, state, result);
         } finally {
-            call.finished(current.console.lines, queue.pending(), queue.overflow());
+            call.finished(current.console.lines, queue.pending(), queue.overflow(), sweep());
             queue.reset();
             current = null;
             emptyPattern.exec('');   // clears RegExp.$1, lastMatch, input left by the call
@@ -357,6 +358,9 @@
     }
 
     return {
+        adoptSweep: function (fn) {
+            sweep = fn;
+        },
         run: run,
         describe: describe,
         hostFunction: hostFunction,

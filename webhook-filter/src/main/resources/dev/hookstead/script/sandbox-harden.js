@@ -89,10 +89,12 @@
     }
 
     /** Freezes everything reachable; fails the build when a reachable object is not a script object (Java). */
-    function deepFreeze(root) {
-        var pending = [root], paths = ['global'];
+    function deepFreeze(global, names) {
+        var pending = [], paths = [];
+        pushChildren(global, names, 'global', pending, paths);
         while (pending.length > 0) {
             var obj = pending.pop(), path = paths.pop();
+            if (obj === global) continue;   // reachable again through globalThis and $jscomp.global
             var names;
             try {
                 if (Object.isFrozen(obj)) continue;
@@ -114,9 +116,36 @@
         }
     }
 
+    /**
+     * The global itself stays extensible, with every existing property frozen: sloppy code may still create implicit
+     * globals during a call (as on the platform), and the returned sweep deletes them after it. Answers whether the
+     * sweep left the global as built (false: a script made an undeletable property; discard the global).
+     */
     function lockdown(global) {
         disableCodeGeneration(global);
-        deepFreeze(global);
+        var baseline = Object.getOwnPropertyNames(global);
+        baseline.forEach(function (name) {
+            var d = Object.getOwnPropertyDescriptor(global, name);
+            if (!d.configurable && (!('value' in d) || !d.writable)) return;
+            if ('value' in d) d.writable = false;
+            d.configurable = false;
+            Object.defineProperty(global, name, d);
+        });
+        deepFreeze(global, baseline);
+        var known = Object.create(null);
+        baseline.forEach(function (name) {
+            known[name] = true;
+        });
+        var count = baseline.length;
+        return function sweep() {
+            var names = Object.getOwnPropertyNames(global);
+            if (names.length === count) return true;
+            var clean = true;
+            for (var i = 0; i < names.length; i++) {
+                if (known[names[i]] !== true && !delete global[names[i]]) clean = false;
+            }
+            return clean;
+        };
     }
 
     return {strip: strip, lockdown: lockdown};
