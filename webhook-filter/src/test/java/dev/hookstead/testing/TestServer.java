@@ -51,6 +51,7 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
     private Map<String, String> explicitInitParams;
     private Manifest manifest;
     private Map<String, String> files = Map.of();
+    private Path webapp;
     private TestRunner runner = new TestRunner();
     private String contextPath = "";
     private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
@@ -72,6 +73,13 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
     public TestServer app(JsApp app) {
         this.manifest = app.manifest();
         this.files = app.files();
+        this.runner = null;
+        return this;
+    }
+
+    /** Serve an exploded WAR folder as built (WEB-INF/hookstead from the plugin), through the real runtime. */
+    public TestServer webapp(Path docBase) {
+        this.webapp = docBase;
         this.runner = null;
         return this;
     }
@@ -119,7 +127,7 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
     public TestServer start() {
         try {
             dir = Files.createTempDirectory("hookstead-test");
-            Path docBase = Files.createDirectories(dir.resolve("webapp"));
+            Path docBase = webapp != null ? webapp : Files.createDirectories(dir.resolve("webapp"));
             if (manifest != null) {
                 Path folder = Files.createDirectories(docBase.resolve("WEB-INF/hookstead"));
                 Files.write(folder.resolve(Manifest.FILE_NAME), ManifestJson.write(manifest));
