@@ -306,7 +306,7 @@
             var module = {exports: {}};
             var fn = factory(guard, module);
             if (typeof fn !== 'function') {
-                throw new TypeError('the script does not export a function (assign one to exports or module.exports)');
+                throw new Error('the script does not export a function (assign one to exports or module.exports)');
             }
             var state = newState();
             var args = call.isHttp() ? httpArgs(call, bindResponse({}, state)) : EJSON.parse(call.argsEjson());
