@@ -365,6 +365,9 @@
         describe: describe,
         hostFunction: hostFunction,
         hostAsyncFunction: hostAsyncFunction,
+        undefinedValue: function () {
+            return undefined;
+        },
         parseJson: function (text) {
             return JSON.parse(text);
         },
