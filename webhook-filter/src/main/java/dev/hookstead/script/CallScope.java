@@ -48,6 +48,11 @@ public final class CallScope {
         return internals.callMember("parseEjson", BsonInterop.toJsText(value));
     }
 
+    /** The script value {@code undefined}. */
+    public Object undefined() {
+        return internals.callMember("undefinedValue");
+    }
+
     /** An empty script object to fill with {@link ScriptObjectMirror#setMember}. */
     public ScriptObjectMirror newObject() {
         return (ScriptObjectMirror) json("{}");

@@ -38,7 +38,6 @@ public final class CallState {
     private final Supplier<CallScope> scopeFactory;
 
     private Object returned;
-    private boolean hasReturned;
     private Object rejection;
     private boolean rejected;
     private boolean responseUsed;
@@ -161,7 +160,6 @@ public final class CallState {
 
     public void returned(Object value) {
         returned = value;
-        hasReturned = true;
     }
 
     public void rejected(Object reason) {
@@ -201,10 +199,6 @@ public final class CallState {
 
     Object returnedValue() {
         return returned;
-    }
-
-    boolean hasReturned() {
-        return hasReturned;
     }
 
     boolean wasRejected() {

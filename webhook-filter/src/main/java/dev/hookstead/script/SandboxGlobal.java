@@ -47,7 +47,8 @@ final class SandboxGlobal {
         this.host = host;
     }
 
-    static SandboxGlobal build(SandboxEngine engine, String prelude, RuntimeOptions options) {
+    /** @param contextNames the contributed members of {@code context} */
+    static SandboxGlobal build(SandboxEngine engine, String prelude, RuntimeOptions options, List<String> contextNames) {
         Bindings bindings = engine.nashorn.createBindings();
         ScriptContext context = new SimpleScriptContext();
         context.setBindings(bindings, ScriptContext.ENGINE_SCOPE);
@@ -63,7 +64,7 @@ final class SandboxGlobal {
         if (prelude != null) eval(engine, context, prelude, "hookstead/prelude.js");
         Object bson = ((ScriptObjectMirror) eval(engine, context, engine.bsonScript, "hookstead/bson-globals.js"))
                 .call(null, BsonInterop.newBridge());
-        String names = options.contributors().stream().map(c -> "\"" + c.name() + "\"").collect(Collectors.joining(",", "[", "]"));
+        String names = contextNames.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",", "[", "]"));
         Object limits = eval(engine, context, "({maxRegexInput: " + options.maxRegexInputLength()
                 + ", consoleLineChars: 10000, consoleLines: 1000, consoleChars: 1000000})", "hookstead/limits.js");
         ScriptObjectMirror internals = (ScriptObjectMirror) ((ScriptObjectMirror) eval(engine, context, engine.apiScript,

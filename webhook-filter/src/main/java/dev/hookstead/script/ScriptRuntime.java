@@ -11,11 +11,13 @@ import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs compiled functions in a sandbox: one Nashorn engine, a bounded pool of hardened, deep-frozen globals, a fresh
@@ -44,23 +46,29 @@ public final class ScriptRuntime implements FunctionRunner {
     private final Map<String, String> wrapped = new ConcurrentHashMap<>();
     private final Watchdog watchdog = new Watchdog();
     private final GlobalPool pool;
+    private final AtomicInteger globalsBuilt = new AtomicInteger();
 
     public ScriptRuntime(Manifest manifest, ScriptSource source, RuntimeOptions options) {
         this.manifest = manifest;
         this.source = source;
         this.options = options;
+        for (ContextContributor c : PlatformContext.contributors(manifest, options.secrets())) {
+            contributors.put(c.name(), c);
+        }
+        Set<String> given = new HashSet<>();
         for (ContextContributor c : options.contributors()) {
-            if (!c.name().matches("[A-Za-z_$][A-Za-z0-9_$]*") || RESERVED_CONTEXT.contains(c.name())
-                    || contributors.putIfAbsent(c.name(), c) != null) {
-                throw new IllegalArgumentException("context member name " + c.name() + " is invalid, reserved or taken twice");
+            if (!c.name().matches("[A-Za-z_$][A-Za-z0-9_$]*") || RESERVED_CONTEXT.contains(c.name()) || !given.add(c.name())) {
+                throw new IllegalArgumentException("context member name " + c.name() + " is invalid, reserved or given twice");
             }
+            contributors.put(c.name(), c); // may replace a built-in member
         }
         String prelude = manifest.prelude() == null ? null : read(manifest.prelude());
         int scripts = manifest.webhooks().size() + manifest.functions().size();
         SandboxEngine engine = new SandboxEngine(Math.max(64, scripts + 16));
         pool = new GlobalPool(options.poolSize(), options.acquireTimeout(), () -> {
-            SandboxGlobal global = SandboxGlobal.build(engine, prelude, options);
+            SandboxGlobal global = SandboxGlobal.build(engine, prelude, options, List.copyOf(contributors.keySet()));
             warmUp(global);
+            globalsBuilt.incrementAndGet();
             return global;
         });
         pool.prewarm(Runtime.getRuntime().availableProcessors());
@@ -119,6 +127,11 @@ public final class ScriptRuntime implements FunctionRunner {
             throw new HookError(ErrorCode.InternalServerError, 500,
                     "cannot read " + relativePath + " from the manifest folder: " + e.getMessage(), e);
         }
+    }
+
+    /** How many globals were built so far, replacements included. */
+    int globalsBuilt() {
+        return globalsBuilt.get();
     }
 
     @Override

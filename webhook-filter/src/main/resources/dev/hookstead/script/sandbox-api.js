@@ -306,7 +306,7 @@
             var module = {exports: {}};
             var fn = factory(guard, module);
             if (typeof fn !== 'function') {
-                throw new TypeError('the script does not export a function (assign one to exports or module.exports)');
+                throw new Error('the script does not export a function (assign one to exports or module.exports)');
             }
             var state = newState();
             var args = call.isHttp() ? httpArgs(call, bindResponse({}, state)) : EJSON.parse(call.argsEjson());
@@ -365,6 +365,9 @@
         describe: describe,
         hostFunction: hostFunction,
         hostAsyncFunction: hostAsyncFunction,
+        undefinedValue: function () {
+            return undefined;
+        },
         parseJson: function (text) {
             return JSON.parse(text);
         },
