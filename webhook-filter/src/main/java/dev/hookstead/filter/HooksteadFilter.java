@@ -9,6 +9,7 @@ import dev.hookstead.script.FunctionRunner;
 import dev.hookstead.script.RuntimeOptions;
 import dev.hookstead.script.ScriptRuntime;
 import dev.hookstead.script.ServletContextScriptSource;
+import dev.hookstead.services.mongodb.MongoServices;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -51,6 +52,7 @@ public class HooksteadFilter implements Filter {
     private final UnaryOperator<String> environment;
     private RouteTable routes;
     private FunctionRunner runner;
+    private MongoServices mongo;
     private Pipeline pipeline;
 
     public HooksteadFilter() {
@@ -76,7 +78,8 @@ public class HooksteadFilter implements Filter {
         } catch (ManifestException | IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
-        runner = createRunner(manifest, context, settings);
+        mongo = new MongoServices(MongoServices.serviceNames(manifest), settings::raw);
+        runner = createRunner(manifest, context, settings, mongo);
         try {
             pipeline = Pipeline.standard(manifest, routes, settings, runner);
         } catch (IllegalArgumentException e) {
@@ -87,9 +90,13 @@ public class HooksteadFilter implements Filter {
                 manifest.endpoints().size(), manifest.app() == null ? "?" : manifest.app().clientAppId());
     }
 
-    /** Creates the JavaScript runtime and pre-warms its globals; called once from {@link #init}. */
-    protected FunctionRunner createRunner(Manifest manifest, ServletContext context, Settings settings)
-            throws ServletException {
+    /**
+     * Creates the JavaScript runtime and pre-warms its globals; called once from {@link #init}.
+     *
+     * @param mongo the app's MongoDB data sources, one instance per filter (it may own the embedded database)
+     */
+    protected FunctionRunner createRunner(Manifest manifest, ServletContext context, Settings settings,
+                                          MongoServices mongo) throws ServletException {
         RuntimeOptions options = new RuntimeOptions(settings.functionTimeout(), settings.enginePoolSize(),
                 settings.engineAcquireTimeout(), RuntimeOptions.DEFAULT_MAX_ASYNC_OPERATIONS,
                 RuntimeOptions.DEFAULT_MAX_REGEX_INPUT_LENGTH, settings::secret, List.of());
@@ -129,12 +136,17 @@ public class HooksteadFilter implements Filter {
 
     @Override
     public void destroy() {
-        if (runner == null) return;
-        try {
-            runner.close();
-        } catch (RuntimeException e) {
-            LOG.warn("closing the script runtime failed", e);
+        if (runner != null) {
+            try {
+                runner.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the script runtime failed", e);
+            }
+            runner = null;
         }
-        runner = null;
+        if (mongo != null) {
+            mongo.close();
+            mongo = null;
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.hookstead.config.Settings;
 import dev.hookstead.filter.HooksteadFilter;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.script.FunctionRunner;
+import dev.hookstead.services.mongodb.MongoServices;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -35,8 +36,8 @@ public class TestFilter extends HooksteadFilter {
     }
 
     @Override
-    protected FunctionRunner createRunner(Manifest manifest, ServletContext context, Settings settings)
-            throws ServletException {
-        return runner != null ? runner : super.createRunner(manifest, context, settings);
+    protected FunctionRunner createRunner(Manifest manifest, ServletContext context, Settings settings,
+                                          MongoServices mongo) throws ServletException {
+        return runner != null ? runner : super.createRunner(manifest, context, settings, mongo);
     }
 }
