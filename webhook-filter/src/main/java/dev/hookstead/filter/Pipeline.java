@@ -52,7 +52,7 @@ public final class Pipeline {
                 new ValidationStage(reader, settings),
                 new AuthenticationStage(manifest, runner),
                 new CanEvaluateStage(manifest, settings, runner),
-                new FunctionStage(runner),
+                new FunctionStage(manifest, runner),
                 new ResponseStage()),
                 new ErrorResponder(settings.errorLinkBase()),
                 new InvocationLog(manifest));

@@ -50,9 +50,23 @@ public final class JsApp {
         return this;
     }
 
+    /** A function with its own settings (run-as, can_evaluate, private); its script is compiled from source. */
+    public JsApp function(FunctionDef def, String source) {
+        functions.add(new FunctionDef(def.name(), def.isPrivate(), def.runAs(), def.canEvaluate(),
+                def.disableArgLogs(), compile("functions/" + def.name(), source), def.source()));
+        return this;
+    }
+
+    /** An endpoint whose function is declared separately (or missing). */
     public JsApp endpoint(EndpointDef def) {
         endpoints.add(def);
         return this;
+    }
+
+    /** An endpoint and the public System function it calls, compiled from source. */
+    public JsApp endpoint(EndpointDef def, String functionSource) {
+        endpoints.add(def);
+        return function(def.functionName(), false, functionSource);
     }
 
     public JsApp value(ValueDef value) {
