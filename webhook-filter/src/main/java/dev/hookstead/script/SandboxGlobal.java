@@ -62,6 +62,7 @@ final class SandboxGlobal {
                 "hookstead/sandbox-timers.js")).call(null, global, host);
         harden.callMember("strip", global);
         if (prelude != null) eval(engine, context, prelude, "hookstead/prelude.js");
+        queue.callMember("installTimers");
         Object bson = ((ScriptObjectMirror) eval(engine, context, engine.bsonScript, "hookstead/bson-globals.js"))
                 .call(null, BsonInterop.newBridge());
         String names = contextNames.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",", "[", "]"));
