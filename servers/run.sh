@@ -45,7 +45,8 @@ check() { # check NAME EXPECTED_STATUS EXPECTED_BODY_PART CURL_ARGS...
   else echo "  FAIL $name: expected $status with '$part', got $code: ${body:0:200}"; failures=$((failures + 1)); fi
 }
 
-seed_curls() { # seed_curls BASE_URL
+seed_curls() { # seed_curls BASE_URL LOG
+  local before=$failures
   local hooks="$1/api/client/v2.0/app/hookstead-example-abcde/service/orders/incoming_webhook"
   local sig='sha256=828ee180512eaf8a6229eda7eea72323f68e9c0f0093b11a578b0544c5777862'
   check "signature curl" 201 '"summary":"MESSAGE (7 chars)"' -X POST -H 'Content-Type: application/json' \
@@ -58,6 +59,7 @@ seed_curls() { # seed_curls BASE_URL
   check "wrong secret" 401 'IncomingWebhookAuthFailed' "$hooks/orderStatus?secret=nope"
   check "respond_result EJSON" 200 '"items":{"$numberInt":"3"}' "$hooks/ping"
   check "unknown webhook" 404 'IncomingWebhookNotFound' "$hooks/nope"
+  if [[ $failures -gt $before ]]; then echo "  the server's log:"; tail -60 "$2"; fi
 }
 
 wait_ready() { # wait_ready URL LOG
@@ -83,7 +85,7 @@ run_tomcat() {
   CATALINA_HOME="$home" CATALINA_BASE="$home" "$home/bin/catalina.sh" run > "$work/tomcat.log" 2>&1 &
   pid=$!
   wait_ready "http://127.0.0.1:$port/example/" "$work/tomcat.log"
-  seed_curls "http://127.0.0.1:$port/example"
+  seed_curls "http://127.0.0.1:$port/example" "$work/tomcat.log"
   stop
 }
 
@@ -97,7 +99,7 @@ run_jetty() {
     > "$work/jetty.log" 2>&1 &
   pid=$!
   wait_ready "http://127.0.0.1:$port/example/" "$work/jetty.log"
-  seed_curls "http://127.0.0.1:$port/example"
+  seed_curls "http://127.0.0.1:$port/example" "$work/jetty.log"
   stop
 }
 
@@ -111,7 +113,7 @@ run_wildfly() {
   pid=$!
   for _ in $(seq 1 180); do [[ -f "$home/standalone/deployments/example.war.deployed" || -f "$home/standalone/deployments/example.war.failed" ]] && break; sleep 1; done
   wait_ready "http://127.0.0.1:$port/example/" "$work/wildfly.log"
-  seed_curls "http://127.0.0.1:$port/example"
+  seed_curls "http://127.0.0.1:$port/example" "$work/wildfly.log"
   # standalone.sh runs java as a child: stop the whole process group we started
   pkill -P "$pid" 2>/dev/null || true
   stop
