@@ -59,7 +59,9 @@ seed_curls() { # seed_curls BASE_URL LOG
   check "wrong secret" 401 'IncomingWebhookAuthFailed' "$hooks/orderStatus?secret=nope"
   check "respond_result EJSON" 200 '"items":{"$numberInt":"3"}' "$hooks/ping"
   check "unknown webhook" 404 'IncomingWebhookNotFound' "$hooks/nope"
-  if [[ $failures -gt $before ]]; then echo "  the server's log:"; tail -60 "$2"; fi
+  if [[ $failures -gt $before ]]; then
+    echo "  the server's errors:"; grep -E 'ERROR|SEVERE|Caused by' "$2" | cut -c1-400 | tail -25 || true
+  fi
 }
 
 wait_ready() { # wait_ready URL LOG
