@@ -234,13 +234,13 @@ class DataServicesTest {
                   for (let i = 0; i < n; i++) pending.push(c.countDocuments());
                   await Promise.all(pending);
                   let sequential = 0;
-                  for (let i = 0; i < 1200; i++) sequential += await c.countDocuments() + 1;
+                  for (let i = 0; i < 1001; i++) sequential += await c.countDocuments() + 1;
                   return sequential;
                 };
                 """)).start();
-        HttpResponse<String> fine = server.post(webhookPath("flood"), "{\"n\":900}");
+        HttpResponse<String> fine = server.post(webhookPath("flood"), "{\"n\":10}");
         assertEquals(200, fine.statusCode(), fine::body);
-        assertEquals("{\"$numberInt\":\"1200\"}", fine.body(), "awaited one by one, operations never pile up");
+        assertEquals("{\"$numberInt\":\"1001\"}", fine.body(), "awaited one by one, operations never pile up");
         HttpResponse<String> flood = server.post(webhookPath("flood"), "{\"n\":1001}");
         assertEquals(400, flood.statusCode(), flood::body);
         assertEquals("FunctionExecutionError", json(flood).get("error_code").asString().getValue());
