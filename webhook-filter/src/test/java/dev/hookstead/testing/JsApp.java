@@ -1,5 +1,6 @@
 package dev.hookstead.testing;
 
+import dev.hookstead.manifest.DataSourceDef;
 import dev.hookstead.manifest.EndpointDef;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.Manifest;
@@ -29,6 +30,7 @@ public final class JsApp {
     private final List<EndpointDef> endpoints = new ArrayList<>();
     private final List<FunctionDef> functions = new ArrayList<>();
     private final List<ValueDef> values = new ArrayList<>();
+    private final List<DataSourceDef> dataSources = new ArrayList<>();
 
     public JsApp webhook(WebhookDef def, String source) {
         ScriptRef script = compile("webhooks/" + def.name(), source);
@@ -74,6 +76,12 @@ public final class JsApp {
         return this;
     }
 
+    /** A MongoDB data source, as {@code data_sources/<name>/config.json} declares one. */
+    public JsApp dataSource(String name) {
+        dataSources.add(new DataSourceDef(name, "mongodb-atlas", null, null, "data_sources/" + name + "/config.json"));
+        return this;
+    }
+
     /** Compiles a script (also usable as a run-as script) and adds it to the app's files. */
     public ScriptRef compile(String name, String source) {
         try {
@@ -92,7 +100,7 @@ public final class JsApp {
         Manifest base = TestApps.app(webhooks, endpoints, functions);
         return new Manifest(base.format(), base.formatVersion(), base.generator(), base.app(), "prelude.js",
                 base.services(), base.webhooks(), base.endpoints(), base.functions(), values, base.environments(),
-                base.authProviders(), base.customUserData(), base.dataSources());
+                base.authProviders(), base.customUserData(), dataSources);
     }
 
     /** Every file of the manifest folder but manifest.json, by path. */
