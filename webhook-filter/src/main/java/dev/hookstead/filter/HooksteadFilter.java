@@ -81,7 +81,7 @@ public class HooksteadFilter implements Filter {
         mongo = new MongoServices(MongoServices.serviceNames(manifest), settings::raw);
         runner = createRunner(manifest, context, settings, mongo);
         try {
-            pipeline = Pipeline.standard(manifest, routes, settings, runner);
+            pipeline = Pipeline.standard(manifest, routes, settings, runner, mongo);
         } catch (IllegalArgumentException e) {
             destroy();
             throw new ServletException(e.getMessage(), e);
