@@ -9,7 +9,6 @@ import dev.hookstead.manifest.ValidationMethod;
 import dev.hookstead.manifest.WebhookDef;
 import dev.hookstead.services.mongodb.MongoServices;
 import dev.hookstead.testing.JsApp;
-import dev.hookstead.testing.TestApps;
 import dev.hookstead.testing.TestServer;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
