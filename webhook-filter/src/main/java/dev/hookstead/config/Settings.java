@@ -47,6 +47,10 @@ public final class Settings {
             "Seconds a request waits for a free script engine before 503 ServiceUnavailable.");
     public static final SettingDef ERROR_LINK_BASE = new SettingDef("hookstead.error.linkBase", "hookstead:invocation:",
             "Prefix of the \"link\" field of error bodies; the invocation id (also in the server log) follows it.");
+    public static final SettingDef SIGNATURE_TOLERANCE = new SettingDef("hookstead.signature.tolerance", "300",
+            "Seconds a signed timestamp (Standard Webhooks, Svix, Stripe, Slack) may differ from the server's clock.");
+    public static final SettingDef REPLAY_SERVICE = new SettingDef("hookstead.replay.service", "first data source",
+            "MongoDB data source whose database hookstead, collection replay, records verified message ids.");
 
     public static final SettingDef SERVICE_SERVER_SELECTION_TIMEOUT = new SettingDef(
             "hookstead.service.<serviceName>.serverSelectionTimeoutMS", "3000",
@@ -64,7 +68,8 @@ public final class Settings {
     /** Every setting, in documentation order. */
     public static final List<SettingDef> REGISTRY = List.of(FUNCTION_TIMEOUT, REQUEST_MAX_BYTES, SECRET, SERVICE_URI,
             AUTO_REGISTER, TRUSTED_PROXIES, PUBLIC_BASE_URL, ENGINE_POOL_SIZE, ENGINE_ACQUIRE_TIMEOUT, ERROR_LINK_BASE,
-            SERVICE_SERVER_SELECTION_TIMEOUT, DATA_DIR, HTTP_TIMEOUT, HTTP_ALLOWED_HOSTS);
+            SERVICE_SERVER_SELECTION_TIMEOUT, DATA_DIR, HTTP_TIMEOUT, HTTP_ALLOWED_HOSTS,
+            SIGNATURE_TOLERANCE, REPLAY_SERVICE);
 
     private final UnaryOperator<String> initParams;
     private final UnaryOperator<String> systemProperties;
@@ -190,6 +195,15 @@ public final class Settings {
         return Collections.unmodifiableSet(hosts);
     }
 
+    public Duration signatureTolerance() {
+        return Duration.ofSeconds(positiveLong(SIGNATURE_TOLERANCE.name(), 300, "a number of seconds", "300"));
+    }
+
+    /** The data source named for replay protection, or null for the default. */
+    public String replayService() {
+        return raw(REPLAY_SERVICE.name());
+    }
+
     /** Checks every fixed setting once, so that a bad value fails deployment instead of a request. */
     public void validate() {
         httpTimeout();
@@ -200,6 +214,7 @@ public final class Settings {
         publicBaseUrl();
         enginePoolSize();
         engineAcquireTimeout();
+        signatureTolerance();
     }
 
     private long positiveLong(String name, long defaultValue, String what, String example) {

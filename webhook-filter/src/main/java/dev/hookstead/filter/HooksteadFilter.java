@@ -87,7 +87,7 @@ public class HooksteadFilter implements Filter {
         }
         runner = createRunner(manifest, context, settings, mongo);
         try {
-            pipeline = Pipeline.standard(manifest, routes, settings, runner);
+            pipeline = Pipeline.standard(manifest, routes, settings, runner, mongo);
         } catch (IllegalArgumentException e) {
             destroy();
             throw new ServletException(e.getMessage(), e);
