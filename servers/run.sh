@@ -34,6 +34,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 # Configuration the example needs, all through the environment (the filter's HOOKSTEAD_<NAME> convention).
 export HOOKSTEAD_DATA_DIR="$work/data"
+export HOOKSTEAD_SECRET_NOTIFYSECRET='Super5ecr3tPa55w0rd'   # the endpoint's secret_name, as the docs' curl uses
 
 failures=0
 passes=0
@@ -59,6 +60,15 @@ seed_curls() { # seed_curls BASE_URL LOG
   check "wrong secret" 401 'IncomingWebhookAuthFailed' "$hooks/orderStatus?secret=nope"
   check "respond_result EJSON" 200 '"items":{"$numberInt":"3"}' "$hooks/ping"
   check "unknown webhook" 404 'IncomingWebhookNotFound' "$hooks/nope"
+  # the seed: store someField in the embedded database and answer with the new _id
+  check "seed insertOne" 200 'Successfully saved "someField" with _id: ' -X POST -H 'Content-Type: application/json' \
+    -H 'X-Hook-Signature: sha256=b43bcd3e649fa31b454bbf9f68d824a96b7624ae2ba75fa90b18141402cdedf7' \
+    -d '{"someField":"x"}' "$hooks/saveOrder"
+  local endpoints="$1/app/hookstead-example-abcde/endpoint"
+  check "endpoint JSON" 200 '"status":"shipped"' "$endpoints/orders/status?id=o-7"
+  check "endpoint signature curl" 204 '' -X POST -H 'Content-Type: application/json' \
+    -H 'Endpoint-Signature: sha256=d4f0537db4e230d7a6028a6f7c3bb1b57c9d16f39176d78697e559ac333e0b36' \
+    -d '{ "message": "Hello!" }' "$endpoints/orders/notify"
   if [[ $failures -gt $before ]]; then
     echo "  the server's errors:"; grep -E 'ERROR|SEVERE|Caused by' "$2" | cut -c1-400 | tail -25 || true
   fi
