@@ -3,6 +3,7 @@ package dev.hookstead.validation;
 import dev.hookstead.response.ErrorCode;
 import dev.hookstead.response.HookError;
 import dev.hookstead.script.HttpRequestData;
+import org.apache.commons.codec.binary.Hex;
 
 /**
  * GitHub's delivery signature: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256(secret, raw body)>}, or the
@@ -15,6 +16,11 @@ public final class GitHubSignature {
     public static final String LEGACY_HEADER = "X-Hub-Signature";
 
     private GitHubSignature() {
+    }
+
+    /** The {@value #HEADER} value GitHub sends for {@code body}: {@code sha256=<hex>}. */
+    public static String sign(String secret, byte[] body) {
+        return "sha256=" + Hex.encodeHexString(Macs.hmacSha256(Macs.utf8(secret), body));
     }
 
     /** @throws HookError IncomingWebhookAuthFailed when no header verifies */

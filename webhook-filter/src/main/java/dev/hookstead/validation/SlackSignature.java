@@ -21,6 +21,15 @@ public final class SlackSignature {
     private SlackSignature() {
     }
 
+    /** The {@value #HEADER} value Slack sends for {@code body} with {@value #TIMESTAMP_HEADER} {@code ts}. */
+    public static String sign(String secret, long ts, byte[] body) {
+        return PREFIX + Hex.encodeHexString(mac(secret, ts, body));
+    }
+
+    private static byte[] mac(String secret, long ts, byte[] body) {
+        return Macs.hmacSha256(Macs.utf8(secret), Macs.concat(Macs.utf8("v0:" + ts + ":"), body));
+    }
+
     /**
      * @return the message id, {@code {ts}.{hex MAC}}
      * @throws HookError IncomingWebhookAuthFailed when a header is missing, the timestamp is stale or the signature
@@ -32,8 +41,7 @@ public final class SlackSignature {
             throw new HookError(ErrorCode.IncomingWebhookAuthFailed, "missing " + HEADER + " header");
         }
         long timestamp = freshness.check(TIMESTAMP_HEADER, request.header(TIMESTAMP_HEADER));
-        byte[] expected = Macs.hmacSha256(Macs.utf8(secret),
-                Macs.concat(Macs.utf8("v0:" + timestamp + ":"), request.body()));
+        byte[] expected = mac(secret, timestamp, request.body());
         String text = signature.trim();
         byte[] given = text.startsWith(PREFIX) ? Macs.hex(text.substring(PREFIX.length())) : null;
         if (!Macs.equal(expected, given)) {

@@ -4,6 +4,8 @@ import dev.hookstead.response.ErrorCode;
 import dev.hookstead.response.HookError;
 import dev.hookstead.script.HttpRequestData;
 
+import java.util.Base64;
+
 /**
  * Standard Webhooks (standardwebhooks.com) and Svix, which is the same scheme with {@code svix-} headers:
  * {@code webhook-id}, {@code webhook-timestamp} (Unix seconds) and {@code webhook-signature}, a space-separated list
@@ -39,6 +41,15 @@ public final class StandardWebhooksSignature {
         return key == null || key.length == 0 ? null : key;
     }
 
+    /** One {@code webhook-signature} entry, {@code v1,<base64>}, for this message. */
+    public static String sign(byte[] key, String id, long timestamp, byte[] body) {
+        return "v1," + Base64.getEncoder().encodeToString(mac(key, id, timestamp, body));
+    }
+
+    private static byte[] mac(byte[] key, String id, long timestamp, byte[] body) {
+        return Macs.hmacSha256(key, Macs.concat(Macs.utf8(id + "." + timestamp + "."), body));
+    }
+
     /**
      * @param key from {@link #key(String)}
      * @return the message id, {@code {id}.{timestamp}}
@@ -52,8 +63,7 @@ public final class StandardWebhooksSignature {
         String timestampText = required(request, headerPrefix + "timestamp");
         String signatures = required(request, headerPrefix + "signature");
         long timestamp = freshness.check(headerPrefix + "timestamp", timestampText);
-        byte[] expected = Macs.hmacSha256(key,
-                Macs.concat(Macs.utf8(id + "." + timestamp + "."), request.body()));
+        byte[] expected = mac(key, id, timestamp, request.body());
         boolean ok = false;
         for (String entry : signatures.trim().split(" +")) {
             if (!entry.startsWith("v1,")) continue; // other versions (v1a: asymmetric) are not for a shared secret

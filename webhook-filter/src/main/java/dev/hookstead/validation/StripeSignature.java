@@ -23,6 +23,15 @@ public final class StripeSignature {
     private StripeSignature() {
     }
 
+    /** The {@value #HEADER} value Stripe sends for {@code body} at Unix time {@code t}: {@code t=…,v1=<hex>}. */
+    public static String sign(String secret, long t, byte[] body) {
+        return "t=" + t + ",v1=" + Hex.encodeHexString(mac(secret, t, body));
+    }
+
+    private static byte[] mac(String secret, long t, byte[] body) {
+        return Macs.hmacSha256(Macs.utf8(secret), Macs.concat(Macs.utf8(t + "."), body));
+    }
+
     /**
      * @return the message id, {@code {t}.{hex MAC}}
      * @throws HookError IncomingWebhookAuthFailed when the header is missing or malformed, {@code t} is stale or no
@@ -47,8 +56,7 @@ public final class StripeSignature {
         if (v1.isEmpty()) {
             throw new HookError(ErrorCode.IncomingWebhookAuthFailed, "no v1 signature in " + HEADER);
         }
-        byte[] expected = Macs.hmacSha256(Macs.utf8(secret),
-                Macs.concat(Macs.utf8(timestamp + "."), request.body()));
+        byte[] expected = mac(secret, timestamp, request.body());
         boolean ok = false;
         for (String given : v1) ok |= Macs.equal(expected, Macs.hex(given));
         if (!ok) throw new HookError(ErrorCode.IncomingWebhookAuthFailed, "no valid v1 signature in " + HEADER);

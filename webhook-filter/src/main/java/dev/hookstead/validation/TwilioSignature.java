@@ -9,6 +9,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,12 +58,20 @@ public final class TwilioSignature {
         } else if (request.body() != null && isForm(request.header("Content-Type"))) {
             params = QueryString.all(new String(request.body(), StandardCharsets.UTF_8));
         }
-        byte[] key = Macs.utf8(authToken);
         boolean ok = false;
-        for (String candidate : portVariants(url)) {
-            ok |= Macs.equal(Macs.hmacSha1(key, Macs.utf8(signedText(candidate, params))), given);
-        }
+        for (String candidate : portVariants(url)) ok |= Macs.equal(mac(authToken, candidate, params), given);
         if (!ok) throw new HookError(ErrorCode.IncomingWebhookAuthFailed, "invalid signature in " + HEADER);
+    }
+
+    /**
+     * The {@value #HEADER} value Twilio sends when it calls {@code url} (query included) with these form fields.
+     */
+    public static String sign(String authToken, String url, List<Map.Entry<String, String>> formParams) {
+        return Base64.getEncoder().encodeToString(mac(authToken, url, formParams));
+    }
+
+    private static byte[] mac(String authToken, String url, List<Map.Entry<String, String>> params) {
+        return Macs.hmacSha1(Macs.utf8(authToken), Macs.utf8(signedText(url, params)));
     }
 
     /** The URL followed by each parameter's name and value, sorted by name (then value, for repeated names). */

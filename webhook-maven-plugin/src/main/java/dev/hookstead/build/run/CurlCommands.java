@@ -1,38 +1,60 @@
 package dev.hookstead.build.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstead.manifest.EndpointDef;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ValidationMethod;
 import dev.hookstead.manifest.WebhookDef;
+import dev.hookstead.request.QueryString;
+import dev.hookstead.validation.GitHubSignature;
 import dev.hookstead.validation.RealmSignature;
+import dev.hookstead.validation.SlackSignature;
+import dev.hookstead.validation.StandardWebhooksSignature;
+import dev.hookstead.validation.StripeSignature;
+import dev.hookstead.validation.TwilioSignature;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
 
 /**
- * Ready-to-paste curl commands for every webhook and endpoint of an app, with a valid signature header or
- * {@code ?secret=} where the validation method needs one.
+ * Ready-to-paste curl commands for every webhook and endpoint of an app, with valid signature headers or
+ * {@code ?secret=} for every validation method and for GitHub and Twilio service webhooks.
  */
 public final class CurlCommands {
 
     /** The seed docs' example body. */
     public static final String SAMPLE_BODY = "{\"message\":\"MESSAGE\"}";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Manifest manifest;
     private final String baseUrl;
     private final UnaryOperator<String> secrets;
+    private final Clock clock;
 
     /**
      * @param baseUrl e.g. http://127.0.0.1:8080 plus the context path
      * @param secrets runtime secret by name, or null when not configured
      */
     public CurlCommands(Manifest manifest, String baseUrl, UnaryOperator<String> secrets) {
+        this(manifest, baseUrl, secrets, Clock.systemUTC());
+    }
+
+    /** @param clock the time timestamped signatures carry; tests pin it */
+    public CurlCommands(Manifest manifest, String baseUrl, UnaryOperator<String> secrets, Clock clock) {
         this.manifest = manifest;
         this.baseUrl = baseUrl;
         this.secrets = secrets;
+        this.clock = clock;
     }
 
     /** One entry per webhook and enabled endpoint: a title line and the command. */
@@ -49,45 +71,149 @@ public final class CurlCommands {
         String url = baseUrl + "/api/client/v2.0/app/" + manifest.app().clientAppId() + "/service/" + w.service()
                 + "/incoming_webhook/" + w.name();
         String secret = w.secret() != null ? w.secret() : w.secretName() == null ? null : secrets.apply(w.secretName());
-        return command("webhook " + w.service() + "/" + w.name(), w.httpMethod(), url, w.validationMethod(),
-                "X-Hook-Signature", secret, w.secretName(), body);
+        String title = "webhook " + w.service() + "/" + w.name();
+        if ("github".equals(w.serviceType())) {
+            Request r = new Request(title, w.httpMethod(), "GITHUB", url, body, "application/json");
+            if (secret != null) r.header(GitHubSignature.HEADER, GitHubSignature.sign(secret, r.signedBytes()));
+            return r.toString();
+        }
+        if ("twilio".equals(w.serviceType())) return twilio(title, w, url, secret, body);
+        return signed(new Request(title, w.httpMethod(), w.validationMethod().name(), url, body, "application/json"),
+                w.validationMethod(), "X-Hook-Signature", secret, w.secretName());
     }
 
     public String endpoint(EndpointDef e, String body) {
         String url = baseUrl + "/app/" + manifest.app().clientAppId() + "/endpoint" + e.route();
         String secret = e.secretName() == null ? null : secrets.apply(e.secretName());
-        return command("endpoint " + e.route() + " -> " + e.functionName(), e.httpMethod(), url,
-                e.validationMethod(), "Endpoint-Signature", secret, e.secretName(), body);
+        return signed(new Request("endpoint " + e.route() + " -> " + e.functionName(), e.httpMethod(),
+                        e.validationMethod().name(), url, body, "application/json"),
+                e.validationMethod(), "Endpoint-Signature", secret, e.secretName());
     }
 
-    private static String command(String title, String httpMethod, String url, ValidationMethod validation,
-                                  String signatureHeader, String secret, String secretName, String body) {
-        String method = "ANY".equals(httpMethod) ? "POST" : httpMethod;
-        boolean sendsBody = !"GET".equals(method) && !"HEAD".equals(method) && !"DELETE".equals(method);
-        StringBuilder curl = new StringBuilder("curl -i -X ").append(method);
-        String missing = null;
-        if (sendsBody) curl.append(" -H 'Content-Type: application/json'");
-        if (validation == ValidationMethod.VERIFY_PAYLOAD) {
-            if (secret == null) {
-                missing = secretName;
-            } else {
-                byte[] signed = (sendsBody ? body : "").getBytes(StandardCharsets.UTF_8);
-                curl.append(" -H '").append(signatureHeader).append(": ")
-                        .append(RealmSignature.sign(secret, signed)).append('\'');
+    /** Twilio posts forms: a flat JSON object body becomes its fields, anything else is sent as a form already. */
+    private String twilio(String title, WebhookDef w, String url, String secret, String body) {
+        Request r = new Request(title, w.httpMethod(), "TWILIO", url, formOf(body),
+                "application/x-www-form-urlencoded");
+        if (secret == null) {
+            r.missing(w.secretName());
+        } else {
+            List<Map.Entry<String, String>> params = r.sendsBody() ? QueryString.all(r.body) : List.of();
+            r.header(TwilioSignature.HEADER, TwilioSignature.sign(secret, url, params));
+        }
+        return r.toString();
+    }
+
+    private String signed(Request r, ValidationMethod validation, String realmHeader, String secret,
+                          String secretName) {
+        if (validation == ValidationMethod.NO_VALIDATION) return r.toString();
+        if (secret == null) {
+            r.missing(secretName);
+            return r.toString();
+        }
+        byte[] signed = r.signedBytes();
+        long now = clock.instant().getEpochSecond();
+        switch (validation) {
+            case VERIFY_PAYLOAD -> r.header(realmHeader, RealmSignature.sign(secret, signed));
+            case SECRET_AS_QUERY_PARAM -> r.url += "?secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            case STANDARD_WEBHOOKS, SVIX -> {
+                byte[] key = StandardWebhooksSignature.key(secret);
+                if (key == null) {
+                    r.note("the secret is not a whsec_<base64> key, so no signature");
+                    break;
+                }
+                String prefix = validation == ValidationMethod.SVIX ? "svix-" : "webhook-";
+                String id = "msg_hookstead" + now;
+                r.header(prefix + "id", id);
+                r.header(prefix + "timestamp", Long.toString(now));
+                r.header(prefix + "signature", StandardWebhooksSignature.sign(key, id, now, signed));
             }
+            case STRIPE -> r.header(StripeSignature.HEADER, StripeSignature.sign(secret, now, signed));
+            case SLACK -> {
+                r.header(SlackSignature.TIMESTAMP_HEADER, Long.toString(now));
+                r.header(SlackSignature.HEADER, SlackSignature.sign(secret, now, signed));
+            }
+            default -> throw new IllegalStateException("no curl signing for " + validation);
         }
-        if (sendsBody) curl.append(" -d ").append(quote(body));
-        String target = url;
-        if (validation == ValidationMethod.SECRET_AS_QUERY_PARAM) {
-            if (secret == null) missing = secretName;
-            else target = url + "?secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        if (validation != ValidationMethod.VERIFY_PAYLOAD && validation != ValidationMethod.SECRET_AS_QUERY_PARAM) {
+            r.note("timestamped: valid once, within hookstead.signature.tolerance of now");
         }
-        curl.append(' ').append(quote(target));
-        String note = missing == null ? "" : "  (set hookstead.secret." + missing + " to sign this request)";
-        return "  " + title + " [" + httpMethod + ", " + validation + "]" + note + "\n    " + curl;
+        return r.toString();
     }
 
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
+    static String formOf(String body) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (IOException notJson) {
+            return body;
+        }
+        if (node == null || !node.isObject()) return body;
+        StringJoiner form = new StringJoiner("&");
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String value = f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString();
+            form.add(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+        return form.toString();
+    }
+
+    /** One curl command being assembled. */
+    private static final class Request {
+        private final String title;
+        private final String httpMethod;
+        private final String scheme;
+        private final String method;
+        private final String body;
+        private final String contentType;
+        private final List<String> headers = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private String url;
+
+        Request(String title, String httpMethod, String scheme, String url, String body, String contentType) {
+            this.title = title;
+            this.httpMethod = httpMethod;
+            this.scheme = scheme;
+            this.method = "ANY".equals(httpMethod) ? "POST" : httpMethod;
+            this.url = url;
+            this.body = body;
+            this.contentType = contentType;
+        }
+
+        boolean sendsBody() {
+            return !"GET".equals(method) && !"HEAD".equals(method) && !"DELETE".equals(method);
+        }
+
+        /** The bytes a signature covers: the body as sent, or nothing when none is sent. */
+        byte[] signedBytes() {
+            return (sendsBody() ? body : "").getBytes(StandardCharsets.UTF_8);
+        }
+
+        void header(String name, String value) {
+            headers.add(name + ": " + value);
+        }
+
+        void missing(String secretName) {
+            note("set hookstead.secret." + secretName + " to sign this request");
+        }
+
+        void note(String text) {
+            notes.add(text);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder curl = new StringBuilder("curl -i -X ").append(method);
+            if (sendsBody()) curl.append(" -H 'Content-Type: ").append(contentType).append('\'');
+            for (String h : headers) curl.append(" -H ").append(quote(h));
+            if (sendsBody()) curl.append(" -d ").append(quote(body));
+            curl.append(' ').append(quote(url));
+            String note = notes.isEmpty() ? "" : "  (" + String.join("; ", notes) + ")";
+            return "  " + title + " [" + httpMethod + ", " + scheme + "]" + note + "\n    " + curl;
+        }
+
+        private static String quote(String s) {
+            return "'" + s.replace("'", "'\\''") + "'";
+        }
     }
 }
