@@ -44,10 +44,20 @@ public final class Settings {
             "Seconds a request waits for a free script engine before 503 ServiceUnavailable.");
     public static final SettingDef ERROR_LINK_BASE = new SettingDef("hookstead.error.linkBase", "hookstead:invocation:",
             "Prefix of the \"link\" field of error bodies; the invocation id (also in the server log) follows it.");
+    public static final SettingDef USERS_SERVICE = new SettingDef("hookstead.users.service",
+            "first MongoDB data source",
+            "MongoDB data source holding application users; with no data source, the internal service hookstead-users"
+                    + " (URI setting hookstead.service.hookstead-users.uri, else the embedded database).");
+    public static final SettingDef USERS_DATABASE = new SettingDef("hookstead.users.database", "hookstead-users",
+            "Database of the user store (collections users, identities, apiKeys, keys).");
+    public static final SettingDef AUTH_TOKEN_SIGNING_KEY = new SettingDef("hookstead.auth.tokenSigningKey", "",
+            "Key (32+ characters) signing the access tokens of the login route; unset: a random key kept in the user"
+                    + " store, shared by every instance using it.");
 
     /** Every setting, in documentation order. */
     public static final List<SettingDef> REGISTRY = List.of(FUNCTION_TIMEOUT, REQUEST_MAX_BYTES, SECRET, SERVICE_URI,
-            AUTO_REGISTER, TRUSTED_PROXIES, PUBLIC_BASE_URL, ENGINE_POOL_SIZE, ENGINE_ACQUIRE_TIMEOUT, ERROR_LINK_BASE);
+            AUTO_REGISTER, TRUSTED_PROXIES, PUBLIC_BASE_URL, ENGINE_POOL_SIZE, ENGINE_ACQUIRE_TIMEOUT, ERROR_LINK_BASE,
+            USERS_SERVICE, USERS_DATABASE, AUTH_TOKEN_SIGNING_KEY);
 
     private final UnaryOperator<String> initParams;
     private final UnaryOperator<String> systemProperties;
