@@ -3,6 +3,7 @@ package dev.hookstead.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstead.config.Settings;
 import dev.hookstead.manifest.AuthProviderDef;
+import dev.hookstead.manifest.EndpointDef;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.RunAs;
@@ -84,11 +85,14 @@ public final class ApplicationAuth {
         tokens = new AccessTokens(this::signingKey, appId, clock);
     }
 
-    /** Whether the app needs a user store: it declares auth providers or authenticates requests. */
+    /** Whether the app needs a user store: it declares auth providers, or a webhook or endpoint authenticates. */
     public static boolean needsUsers(Manifest manifest) {
         if (!manifest.authProviders().isEmpty()) return true;
         for (WebhookDef w : manifest.webhooks()) if (w.runAs().mode() == RunAs.Mode.APPLICATION) return true;
-        for (FunctionDef f : manifest.functions()) if (f.runAs().mode() == RunAs.Mode.APPLICATION) return true;
+        for (EndpointDef e : manifest.endpoints()) {
+            FunctionDef f = manifest.function(e.functionName());
+            if (f != null && f.runAs().mode() == RunAs.Mode.APPLICATION) return true;
+        }
         return false;
     }
 

@@ -49,7 +49,7 @@ public final class ClientApi {
      */
     public ClientApi(ApplicationAuth auth, String clientAppId, boolean enabled, ErrorResponder errors) {
         this.auth = auth;
-        this.clientAppId = clientAppId;
+        this.clientAppId = clientAppId == null || clientAppId.isBlank() ? null : clientAppId;
         this.enabled = enabled;
         this.errors = errors;
     }
