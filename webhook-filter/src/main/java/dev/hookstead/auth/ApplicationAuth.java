@@ -218,6 +218,7 @@ public final class ApplicationAuth {
                         verified.subject(), verified.metadata(), null);
             } catch (UserStore.DuplicateIdentityException e) {
                 identity = store.identity(CUSTOM_TOKEN, verified.subject()); // created meanwhile by another request
+                if (identity == null) throw new HookError(ErrorCode.InvalidSession, NO_USER);
             }
         }
         UserStore.StoredUser user = active(store.user(identity.userId()), NO_USER);

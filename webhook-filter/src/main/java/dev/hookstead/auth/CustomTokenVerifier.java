@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
@@ -173,6 +174,11 @@ public final class CustomTokenVerifier {
             if (key == null) {
                 LOG.error("custom-token provider '{}' needs the secret '{}': define hookstead.secret.{}",
                         providerName, name, name);
+                continue;
+            }
+            if (algorithm.equals(JWSAlgorithm.HS256) && key.getBytes(StandardCharsets.UTF_8).length < 32) {
+                LOG.error("custom-token provider '{}': secret '{}' is shorter than 32 characters, too short for HS256;"
+                        + " use 32 to 512 letters, digits, '_' or '-'", providerName, name);
                 continue;
             }
             verifiers.add(algorithm.equals(JWSAlgorithm.HS256) ? new MACVerifier(key)
