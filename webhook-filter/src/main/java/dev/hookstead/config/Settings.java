@@ -4,9 +4,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,6 +47,23 @@ public final class Settings {
             "Seconds a request waits for a free script engine before 503 ServiceUnavailable.");
     public static final SettingDef ERROR_LINK_BASE = new SettingDef("hookstead.error.linkBase", "hookstead:invocation:",
             "Prefix of the \"link\" field of error bodies; the invocation id (also in the server log) follows it.");
+    public static final SettingDef SIGNATURE_TOLERANCE = new SettingDef("hookstead.signature.tolerance", "300",
+            "Seconds a signed timestamp (Standard Webhooks, Svix, Stripe, Slack) may differ from the server's clock.");
+    public static final SettingDef REPLAY_SERVICE = new SettingDef("hookstead.replay.service", "first data source",
+            "MongoDB data source whose database hookstead, collection replay, records verified message ids.");
+
+    public static final SettingDef SERVICE_SERVER_SELECTION_TIMEOUT = new SettingDef(
+            "hookstead.service.<serviceName>.serverSelectionTimeoutMS", "3000",
+            "Milliseconds a MongoDB operation of data source <serviceName> waits for a reachable server before it fails"
+                    + " with 503 ServiceUnavailable (a serverSelectionTimeoutMS in the URI is used when this is unset).");
+    public static final SettingDef DATA_DIR = new SettingDef("hookstead.data.dir", "hookstead-data",
+            "Directory of the embedded database file, used by every data source without a URI (relative to the"
+                    + " server's working directory).");
+    public static final SettingDef HTTP_TIMEOUT = new SettingDef("hookstead.http.timeout", "60",
+            "Seconds one context.http request may take, redirects included (connecting gets at most 10 of them);"
+                    + " the function's remaining time bounds it further.");
+    public static final SettingDef HTTP_ALLOWED_HOSTS = new SettingDef("hookstead.http.allowedHosts", "",
+            "Comma-separated host names context.http may call (exact, case-insensitive); empty allows every host.");
     public static final SettingDef USERS_SERVICE = new SettingDef("hookstead.users.service",
             "first MongoDB data source",
             "MongoDB data source holding application users; with no data source, the internal service hookstead-users"
@@ -57,7 +77,8 @@ public final class Settings {
     /** Every setting, in documentation order. */
     public static final List<SettingDef> REGISTRY = List.of(FUNCTION_TIMEOUT, REQUEST_MAX_BYTES, SECRET, SERVICE_URI,
             AUTO_REGISTER, TRUSTED_PROXIES, PUBLIC_BASE_URL, ENGINE_POOL_SIZE, ENGINE_ACQUIRE_TIMEOUT, ERROR_LINK_BASE,
-            USERS_SERVICE, USERS_DATABASE, AUTH_TOKEN_SIGNING_KEY);
+            SERVICE_SERVER_SELECTION_TIMEOUT, DATA_DIR, HTTP_TIMEOUT, HTTP_ALLOWED_HOSTS,
+            SIGNATURE_TOLERANCE, REPLAY_SERVICE, USERS_SERVICE, USERS_DATABASE, AUTH_TOKEN_SIGNING_KEY);
 
     private final UnaryOperator<String> initParams;
     private final UnaryOperator<String> systemProperties;
@@ -162,14 +183,47 @@ public final class Settings {
         return value == null ? ERROR_LINK_BASE.defaultValue() : value;
     }
 
+    public Duration httpTimeout() {
+        return Duration.ofSeconds(positiveLong(HTTP_TIMEOUT.name(), 60, "a number of seconds", "60"));
+    }
+
+    /** Lower-case host names as written, e.g. {@code [api.example.com, hooks.slack.com]}; empty allows every host. */
+    public Set<String> httpAllowedHosts() {
+        String value = raw(HTTP_ALLOWED_HOSTS.name());
+        if (value == null) return Set.of();
+        Set<String> hosts = new LinkedHashSet<>();
+        for (String host : value.split(",")) {
+            String name = host.trim().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) continue;
+            if (!name.matches("[a-z0-9.\\-]+|\\[[0-9a-f:.]+]")) {
+                throw new IllegalArgumentException(HTTP_ALLOWED_HOSTS.name() + ": \"" + host.trim()
+                        + "\" is not a host name; list bare host names, e.g. api.example.com,hooks.slack.com");
+            }
+            hosts.add(name);
+        }
+        return Collections.unmodifiableSet(hosts);
+    }
+
+    public Duration signatureTolerance() {
+        return Duration.ofSeconds(positiveLong(SIGNATURE_TOLERANCE.name(), 300, "a number of seconds", "300"));
+    }
+
+    /** The data source named for replay protection, or null for the default. */
+    public String replayService() {
+        return raw(REPLAY_SERVICE.name());
+    }
+
     /** Checks every fixed setting once, so that a bad value fails deployment instead of a request. */
     public void validate() {
+        httpTimeout();
+        httpAllowedHosts();
         functionTimeout();
         requestMaxBytes();
         autoRegister();
         publicBaseUrl();
         enginePoolSize();
         engineAcquireTimeout();
+        signatureTolerance();
     }
 
     private long positiveLong(String name, long defaultValue, String what, String example) {

@@ -9,9 +9,11 @@ import dev.hookstead.manifest.ManifestJson;
 import dev.hookstead.response.ErrorResponder;
 import dev.hookstead.routing.RouteTable;
 import dev.hookstead.script.FunctionRunner;
+import dev.hookstead.script.PlatformServices;
 import dev.hookstead.script.RuntimeOptions;
 import dev.hookstead.script.ScriptRuntime;
 import dev.hookstead.script.ServletContextScriptSource;
+import dev.hookstead.services.http.HttpSettings;
 import dev.hookstead.services.mongodb.MongoServices;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -83,12 +85,16 @@ public class HooksteadFilter implements Filter {
         } catch (ManifestException | IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
-        mongo = new MongoServices(MongoServices.serviceNames(manifest), ApplicationAuth.internalServices(manifest,
-                settings), settings::raw);
+        try {
+            mongo = new MongoServices(MongoServices.serviceNames(manifest),
+                    ApplicationAuth.internalServices(manifest, settings), settings::raw);
+        } catch (IllegalArgumentException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
         runner = createRunner(manifest, context, settings, mongo);
         try {
             ApplicationAuth auth = new ApplicationAuth(manifest, settings, mongo, Clock.systemUTC());
-            pipeline = Pipeline.standard(manifest, routes, settings, runner, auth);
+            pipeline = Pipeline.standard(manifest, routes, settings, runner, mongo, auth);
             clientApi = new ClientApi(auth, manifest.app() == null ? null : manifest.app().clientAppId(),
                     !manifest.authProviders().isEmpty(), new ErrorResponder(settings.errorLinkBase()));
         } catch (IllegalArgumentException e) {
@@ -110,7 +116,10 @@ public class HooksteadFilter implements Filter {
                 settings.engineAcquireTimeout(), RuntimeOptions.DEFAULT_MAX_ASYNC_OPERATIONS,
                 RuntimeOptions.DEFAULT_MAX_REGEX_INPUT_LENGTH, settings::secret, List.of());
         try {
-            return new ScriptRuntime(manifest, new ServletContextScriptSource(context), options);
+            // One HTTP client per filter: every function's outgoing requests share its connection pool.
+            PlatformServices services = PlatformServices.of(mongo,
+                    HttpSettings.of(settings.httpTimeout(), settings.httpAllowedHosts()));
+            return new ScriptRuntime(manifest, new ServletContextScriptSource(context), options, services);
         } catch (RuntimeException e) {
             throw new ServletException("cannot start the JavaScript runtime: " + e.getMessage(), e);
         }

@@ -28,7 +28,8 @@ public final class InvocationLog {
     static final String REDACTED = "[redacted]";
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
             "x-hook-signature", "endpoint-signature", "x-hub-signature", "x-hub-signature-256", "x-twilio-signature",
-            "api-key", "apikey", "password", "jwttokenstring");
+            "webhook-signature", "svix-signature", "stripe-signature", "x-slack-signature", "api-key", "apikey",
+            "password", "jwttokenstring");
     private static final Set<String> SECRET_QUERY_KEYS = Set.of("secret", "password", "api-key", "apikey",
             "jwttokenstring");
 

@@ -16,6 +16,8 @@ import dev.hookstead.routing.MethodStage;
 import dev.hookstead.routing.RouteStage;
 import dev.hookstead.routing.RouteTable;
 import dev.hookstead.script.FunctionRunner;
+import dev.hookstead.services.mongodb.MongoServices;
+import dev.hookstead.validation.ReplayGuard;
 import dev.hookstead.validation.ValidationStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,16 +47,16 @@ public final class Pipeline {
 
     /** The stages in order; the can_evaluate stage belongs between authentication and function. */
     public static Pipeline standard(Manifest manifest, RouteTable routes, Settings settings, FunctionRunner runner,
-                                    ApplicationAuth auth) {
+                                    MongoServices mongo, ApplicationAuth auth) {
         RequestReader reader = new RequestReader(new BodyReader(settings.requestMaxBytes()),
                 new ClientAddress(settings.trustedProxies()), settings.publicBaseUrl());
         return new Pipeline(List.of(
                 new RouteStage(routes),
                 new MethodStage(),
-                new ValidationStage(reader, settings),
+                new ValidationStage(reader, settings, ReplayGuard.create(manifest, settings, mongo)),
                 new AuthenticationStage(manifest, runner, auth),
                 new CanEvaluateStage(manifest, settings, runner),
-                new FunctionStage(runner),
+                new FunctionStage(manifest, runner),
                 new ResponseStage()),
                 new ErrorResponder(settings.errorLinkBase()),
                 new InvocationLog(manifest));

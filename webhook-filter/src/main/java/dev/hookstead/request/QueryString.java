@@ -23,6 +23,13 @@ public final class QueryString {
         return values;
     }
 
+    /** Every pair, decoded, in order; a key without '=' has the value "". */
+    public static List<Map.Entry<String, String>> all(String raw) {
+        List<Map.Entry<String, String>> all = new ArrayList<>();
+        for (String[] pair : pairs(raw)) all.add(Map.entry(pair[0], pair[1]));
+        return all;
+    }
+
     /** The first decoded value of {@code key}, or null. */
     public static String first(String raw, String key) {
         for (String[] pair : pairs(raw)) {

@@ -58,6 +58,11 @@ public final class CallScope {
         return (ScriptObjectMirror) json("{}");
     }
 
+    /** A fresh {@code services}, {@code http} or {@code functions} member, built in the call's global. */
+    Object platformMember(String name) {
+        return internals.callMember("platformMember", name);
+    }
+
     /** A synchronous script function backed by Java. */
     public Object function(String name, HostFunction fn) {
         return internals.callMember("hostFunction", name, fn);

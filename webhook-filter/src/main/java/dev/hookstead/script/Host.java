@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The Java side of one global's internals. Only the sandbox's own closures hold it, never user code; still, every
@@ -20,6 +21,7 @@ public final class Host {
     private final int maxAsyncOperations;
     private volatile long deadlineNanos;
     private String failure;
+    private Function<String, Object> functions = name -> null;
 
     Host(int maxAsyncOperations) {
         this.maxAsyncOperations = maxAsyncOperations;
@@ -27,6 +29,30 @@ public final class Host {
 
     void deadline(long nanoTime) {
         deadlineNanos = nanoTime;
+    }
+
+    /** Time the current call has left, in milliseconds (0 or less once the deadline passed). */
+    long remainingMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+    }
+
+    /** @param lookup function name to its factory in this global, or null for an unknown name */
+    void functions(Function<String, Object> lookup) {
+        functions = lookup;
+    }
+
+    /** The factory of the app function {@code name} (private ones included), null when there is none. */
+    public Object functionFactory(String name) {
+        try {
+            return functions.apply(name);
+        } catch (Exception e) {
+            return fail(userMessage(e));
+        }
+    }
+
+    /** Whether a value a sandbox closure caught is a Java throwable (time limit, stack overflow): never swallow it. */
+    public boolean isJavaThrowable(Object value) {
+        return value instanceof Throwable;
     }
 
     public int maxAsyncOperations() {

@@ -11,7 +11,10 @@ import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 import java.util.List;
 import java.util.function.Function;
 
-/** The manifest-backed members of {@code context}: {@code values}, {@code environment} and {@code app} (spec 3.4). */
+/**
+ * The built-in members of {@code context} (spec 3.4): {@code values}, {@code environment} and {@code app} from the
+ * manifest; {@code services}, {@code http} and {@code functions} from the global's platform scripts.
+ */
 final class PlatformContext {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,7 +29,10 @@ final class PlatformContext {
                     return values;
                 }),
                 contributor("environment", scope -> scope.json(environment(manifest).toString())),
-                contributor("app", scope -> scope.json(app(manifest.app()).toString())));
+                contributor("app", scope -> scope.json(app(manifest.app()).toString())),
+                contributor("services", scope -> scope.platformMember("services")),
+                contributor("http", scope -> scope.platformMember("http")),
+                contributor("functions", scope -> scope.platformMember("functions")));
     }
 
     /** {@code context.values.get(name)}: the JSON value, the secret's text, or undefined. */

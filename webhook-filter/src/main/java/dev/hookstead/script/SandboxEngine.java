@@ -1,5 +1,8 @@
 package dev.hookstead.script;
 
+import dev.hookstead.script.utils.UtilsBridge;
+import dev.hookstead.services.ServicesScript;
+import dev.hookstead.services.http.HttpBridge;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngine;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 
@@ -14,6 +17,9 @@ final class SandboxEngine {
     final String apiScript;
     final String hardenScript;
     final String bsonScript;
+    final String utilsScript;
+    final String servicesScript;
+    final String httpScript;
 
     /** @param classCacheSize compiled scripts kept for re-evaluation in other globals (one per script, plus ours) */
     SandboxEngine(int classCacheSize) {
@@ -25,6 +31,18 @@ final class SandboxEngine {
         apiScript = resource("sandbox-api.js");
         hardenScript = resource("sandbox-harden.js");
         bsonScript = BsonInterop.globalsScript();
+        utilsScript = classpath(UtilsBridge.GLOBALS_SCRIPT);
+        servicesScript = ServicesScript.source();
+        httpScript = classpath(HttpBridge.CLIENT_SCRIPT);
+    }
+
+    private static String classpath(String path) {
+        try (InputStream in = SandboxEngine.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing resource " + path);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource " + path, e);
+        }
     }
 
     private static String resource(String name) {

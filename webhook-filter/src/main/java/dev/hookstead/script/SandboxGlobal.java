@@ -6,6 +6,12 @@ import dev.hookstead.response.HookError;
 import org.bson.BsonValue;
 import org.openjdk.nashorn.api.scripting.NashornException;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
+import org.openjdk.nashorn.api.scripting.ScriptUtils;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstead.script.utils.UtilsBridge;
+import dev.hookstead.services.ServicesScript;
+import dev.hookstead.services.http.HttpBridge;
+import dev.hookstead.services.mongodb.MongoBridge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +35,7 @@ import java.util.stream.Collectors;
  */
 final class SandboxGlobal {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxGlobal.class);
+    private static final ObjectMapper JSON_TEXT = new ObjectMapper();
     static final String TIMEOUT_MESSAGE = "execution time limit exceeded";
     static final String STACK_MESSAGE = "execution time limit exceeded: maximum call stack size exceeded (infinite recursion?)";
 
@@ -47,8 +54,12 @@ final class SandboxGlobal {
         this.host = host;
     }
 
+    /** Deepest chain of {@code context.functions.execute} calls in progress at once. */
+    static final int MAX_FUNCTION_DEPTH = 32;
+
     /** @param contextNames the contributed members of {@code context} */
-    static SandboxGlobal build(SandboxEngine engine, String prelude, RuntimeOptions options, List<String> contextNames) {
+    static SandboxGlobal build(SandboxEngine engine, String prelude, RuntimeOptions options, List<String> contextNames,
+                               GlobalPlatform platform) {
         Bindings bindings = engine.nashorn.createBindings();
         ScriptContext context = new SimpleScriptContext();
         context.setBindings(bindings, ScriptContext.ENGINE_SCOPE);
@@ -62,15 +73,45 @@ final class SandboxGlobal {
                 "hookstead/sandbox-timers.js")).call(null, global, host);
         harden.callMember("strip", global);
         if (prelude != null) eval(engine, context, prelude, "hookstead/prelude.js");
+        queue.callMember("installTimers");
         Object bson = ((ScriptObjectMirror) eval(engine, context, engine.bsonScript, "hookstead/bson-globals.js"))
                 .call(null, BsonInterop.newBridge());
         String names = contextNames.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",", "[", "]"));
         Object limits = eval(engine, context, "({maxRegexInput: " + options.maxRegexInputLength()
-                + ", consoleLineChars: 10000, consoleLines: 1000, consoleChars: 1000000})", "hookstead/limits.js");
+                + ", consoleLineChars: 10000, consoleLines: 1000, consoleChars: 1000000, maxFunctionDepth: "
+                + MAX_FUNCTION_DEPTH + "})", "hookstead/limits.js");
+        ScriptObjectMirror services = platformScripts(engine, context, platform, host);
         ScriptObjectMirror internals = (ScriptObjectMirror) ((ScriptObjectMirror) eval(engine, context, engine.apiScript,
-                "hookstead/sandbox-api.js")).call(null, global, queue, host, bson, eval(engine, context, names, "hookstead/names.js"), limits);
+                "hookstead/sandbox-api.js")).call(null, global, queue, host, bson, eval(engine, context, names, "hookstead/names.js"),
+                limits, services);
         internals.callMember("adoptSweep", harden.callMember("lockdown", global));
-        return new SandboxGlobal(engine, context, internals, host);
+        SandboxGlobal built = new SandboxGlobal(engine, context, internals, host);
+        host.functions(name -> {
+            ScriptRef ref = platform.functions().apply(name);
+            return ref == null ? null : built.factory(ref, platform.wrapped().apply(ref));
+        });
+        return built;
+    }
+
+    /**
+     * The installers of utils, services and HTTP clients, and the Java bridges they get. The bridges read the time
+     * left from the call's deadline. Each service operation is a job of the async work queue (sandbox-api.js hands
+     * the installers a defer function), counted there like timers; the bridges' own hook has nothing left to count.
+     */
+    private static ScriptObjectMirror platformScripts(SandboxEngine engine, ScriptContext context,
+                                                      GlobalPlatform platform, Host host) {
+        Runnable onAsyncOperation = () -> { };
+        PlatformServices services = platform.services();
+        ScriptObjectMirror out = (ScriptObjectMirror) eval(engine, context, "({httpServices: "
+                + JSON_TEXT.valueToTree(platform.httpServices()) + "})", "hookstead/platform.js");
+        out.setMember("utils", eval(engine, context, engine.utilsScript, UtilsBridge.GLOBALS_SCRIPT));
+        out.setMember("utilsBridge", new UtilsBridge());
+        out.setMember("services", eval(engine, context, engine.servicesScript, ServicesScript.RESOURCE));
+        out.setMember("mongoBridge", new MongoBridge(services.mongo(), host::remainingMillis, onAsyncOperation));
+        out.setMember("http", eval(engine, context, engine.httpScript, HttpBridge.CLIENT_SCRIPT));
+        out.setMember("httpBridge", new HttpBridge(services.httpClient(), services.http(), host::remainingMillis,
+                onAsyncOperation));
+        return out;
     }
 
     private static Object eval(SandboxEngine engine, ScriptContext context, String source, String name) {
@@ -179,11 +220,37 @@ final class SandboxGlobal {
         return new HookError(ErrorCode.ExecutionTimeLimitExceeded, TIMEOUT_MESSAGE);
     }
 
+    /**
+     * An uncaught error of a platform service keeps its code: MongoDBError (500), ServiceUnavailable (503), or
+     * FunctionNotFound from {@code context.functions.execute}. Null for anything else.
+     */
+    private static HookError platformError(Object thrown) {
+        ScriptObjectMirror error;
+        try {
+            error = thrown instanceof ScriptObjectMirror mirror ? mirror : ScriptUtils.wrap(thrown);
+        } catch (IllegalArgumentException notAnObject) {
+            return null;
+        }
+        HookError service = ServicesScript.serviceError(error);
+        if (service != null) return service;
+        if (ErrorCode.FunctionNotFound.name().equals(error.getMember("error_code"))) {
+            return new HookError(ErrorCode.FunctionNotFound, String.valueOf(error.getMember("message")));
+        }
+        return null;
+    }
+
     private HookError scriptError(ScriptRef script, Object thrown, String fallbackStack, String logName) {
         if (thrown instanceof ExecutionTimeout || guard.expired()) return timeout();
         if (thrown instanceof StackOverflowError) {
             broken = true;
             return new HookError(ErrorCode.ExecutionTimeLimitExceeded, STACK_MESSAGE);
+        }
+        HookError platform = platformError(thrown);
+        if (platform != null) {
+            String mapped = StackMapper.map((String) ((ScriptObjectMirror) internals.callMember("describe", thrown))
+                    .getSlot(1), script);
+            LOG.warn("{}: {}: {}{}", logName, platform.code(), platform.getMessage(), mapped == null ? "" : "\n" + mapped);
+            return platform;
         }
         String message;
         String stack;

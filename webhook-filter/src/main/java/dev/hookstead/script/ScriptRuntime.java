@@ -1,7 +1,9 @@
 package dev.hookstead.script;
 
 import dev.hookstead.auth.AppUser;
+import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.Manifest;
+import dev.hookstead.manifest.ServiceDef;
 import dev.hookstead.manifest.ScriptRef;
 import dev.hookstead.response.ErrorCode;
 import dev.hookstead.response.HookError;
@@ -11,6 +13,7 @@ import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +51,13 @@ public final class ScriptRuntime implements FunctionRunner {
     private final GlobalPool pool;
     private final AtomicInteger globalsBuilt = new AtomicInteger();
 
+    /** A runtime without MongoDB data sources; {@code context.http} gets a client of its own. */
     public ScriptRuntime(Manifest manifest, ScriptSource source, RuntimeOptions options) {
+        this(manifest, source, options, PlatformServices.none());
+    }
+
+    /** @param services what {@code context.services} and {@code context.http} reach; the caller closes it */
+    public ScriptRuntime(Manifest manifest, ScriptSource source, RuntimeOptions options, PlatformServices services) {
         this.manifest = manifest;
         this.source = source;
         this.options = options;
@@ -65,8 +74,14 @@ public final class ScriptRuntime implements FunctionRunner {
         String prelude = manifest.prelude() == null ? null : read(manifest.prelude());
         int scripts = manifest.webhooks().size() + manifest.functions().size();
         SandboxEngine engine = new SandboxEngine(Math.max(64, scripts + 16));
+        Map<String, ScriptRef> functions = new HashMap<>();
+        for (FunctionDef def : manifest.functions()) functions.put(def.name(), def.script());
+        List<String> httpServices = manifest.services().stream().filter(svc -> "http".equals(svc.type()))
+                .map(ServiceDef::name).toList();
+        GlobalPlatform platform = new GlobalPlatform(services, httpServices, functions::get, this::wrappedSource);
         pool = new GlobalPool(options.poolSize(), options.acquireTimeout(), () -> {
-            SandboxGlobal global = SandboxGlobal.build(engine, prelude, options, List.copyOf(contributors.keySet()));
+            SandboxGlobal global = SandboxGlobal.build(engine, prelude, options, List.copyOf(contributors.keySet()),
+                    platform);
             warmUp(global);
             globalsBuilt.incrementAndGet();
             return global;
@@ -102,8 +117,12 @@ public final class ScriptRuntime implements FunctionRunner {
     }
 
     private BsonValue invoke(SandboxGlobal global, ScriptRef script, CallState call, String logName) {
-        String text = wrapped.computeIfAbsent(script.path(), path -> ScriptWrapper.wrap(read(path)));
-        return global.run(script, global.factory(script, text), call, options.functionTimeout().toNanos(), watchdog, logName);
+        return global.run(script, global.factory(script, wrappedSource(script)), call, options.functionTimeout().toNanos(),
+                watchdog, logName);
+    }
+
+    private String wrappedSource(ScriptRef script) {
+        return wrapped.computeIfAbsent(script.path(), path -> ScriptWrapper.wrap(read(path)));
     }
 
     /**

@@ -18,16 +18,24 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads the request (size limit included) and checks that it comes from a holder of the secret:
+ * Reads the request (size limit included) and checks that it comes from a holder of the secret. A small dispatcher:
+ * each scheme is its own class.
  * <ul>
+ *   <li>GitHub service webhooks with a secret: {@link GitHubSignature}; without one, no check (the build warned).</li>
+ *   <li>Twilio service webhooks: {@link TwilioSignature} with the runtime secret the service's
+ *       {@code secret_config.auth_token} names, over the URL as called ({@code hookstead.publicBaseUrl} behind a
+ *       proxy).</li>
  *   <li>VERIFY_PAYLOAD: {@link RealmSignature} in {@code X-Hook-Signature} (webhooks) or {@code Endpoint-Signature}
  *       (endpoints);</li>
  *   <li>SECRET_AS_QUERY_PARAM: {@code ?secret=} equals the secret; every {@code secret} pair is then removed from
  *       {@code rawQueryString} and {@code query};</li>
+ *   <li>STANDARD_WEBHOOKS, SVIX, STRIPE, SLACK: the scheme's class, with the timestamp checked against the clock and
+ *       the message id recorded by the {@link ReplayGuard};</li>
  *   <li>NO_VALIDATION: nothing.</li>
  * </ul>
  * Webhooks use the inline secret, else the runtime secret {@code secretName}; endpoints use {@code secretName}.
@@ -40,10 +48,21 @@ public final class ValidationStage implements Stage {
 
     private final RequestReader reader;
     private final Settings settings;
+    private final ReplayGuard replay;
+    private final Freshness freshness;
+    private final String publicBaseUrl;
 
-    public ValidationStage(RequestReader reader, Settings settings) {
+    public ValidationStage(RequestReader reader, Settings settings, ReplayGuard replay) {
+        this(reader, settings, replay, Clock.systemUTC());
+    }
+
+    /** @param clock the time the timestamped schemes compare against; tests pin it */
+    ValidationStage(RequestReader reader, Settings settings, ReplayGuard replay, Clock clock) {
         this.reader = reader;
         this.settings = settings;
+        this.replay = replay;
+        this.freshness = new Freshness(clock, settings.signatureTolerance());
+        this.publicBaseUrl = settings.publicBaseUrl();
     }
 
     @Override
@@ -51,6 +70,16 @@ public final class ValidationStage implements Stage {
         Route route = exchange.route();
         HttpRequestData data = reader.read(exchange.request(), route, exchange.path());
         exchange.data(data);
+        String serviceType = route.isWebhook() ? route.webhook().serviceType() : null;
+        if ("github".equals(serviceType)) {
+            if (route.webhook().secret() != null) GitHubSignature.verify(route.webhook().secret(), data);
+            return;
+        }
+        if ("twilio".equals(serviceType)) {
+            TwilioSignature.verify(secret(exchange), TwilioSignature.calledUrl(exchange.request(), publicBaseUrl),
+                    data);
+            return;
+        }
         ValidationMethod method = route.isWebhook() ? route.webhook().validationMethod()
                 : exchange.endpoint().validationMethod();
         switch (method) {
@@ -68,7 +97,26 @@ public final class ValidationStage implements Stage {
                 }
                 exchange.data(withoutQuerySecret(data));
             }
+            case STANDARD_WEBHOOKS, SVIX -> {
+                StandardWebhooksSignature scheme = method == ValidationMethod.SVIX ? StandardWebhooksSignature.SVIX
+                        : StandardWebhooksSignature.STANDARD;
+                replay.check(route.path(), method, scheme.verify(standardKey(exchange), data, freshness));
+            }
+            case STRIPE -> replay.check(route.path(), method, StripeSignature.verify(secret(exchange), data,
+                    freshness));
+            case SLACK -> replay.check(route.path(), method, SlackSignature.verify(secret(exchange), data,
+                    freshness));
         }
+    }
+
+    private byte[] standardKey(Exchange exchange) {
+        byte[] key = StandardWebhooksSignature.key(secret(exchange));
+        if (key == null) {
+            LOG.error("{}: its secret is not a Standard Webhooks key; use the whsec_<base64> secret the sender shows",
+                    exchange.route().displayName());
+            throw new HookError(ErrorCode.InternalServerError, "the server is not configured for this request");
+        }
+        return key;
     }
 
     private String secret(Exchange exchange) {

@@ -1,7 +1,8 @@
 // The platform globals and the per-call entry point, evaluated after the prelude and the BSON globals, before the
-// global is frozen. Completion value: function(global, queue, host, bson, contributorNames, limits) -> internals.
-// `call` objects are Java CallState instances; only the closures below ever see them.
-(function (global, queue, host, bson, contributorNames, limits) {
+// global is frozen. Completion value: function(global, queue, host, bson, contributorNames, limits, platform) ->
+// internals. `call` objects are Java CallState instances, `platform` holds the service installers and their Java
+// bridges (see SandboxGlobal.platformScripts); only the closures below ever see them.
+(function (global, queue, host, bson, contributorNames, limits, platform) {
     var BSON = bson.BSON, EJSON = bson.EJSON;
     var slice = Array.prototype.slice;
     var hasOwn = Object.prototype.hasOwnProperty;
@@ -235,6 +236,79 @@
         return f;
     }
 
+    // --- utils, context.services, context.http, context.functions (spec 3.4, 3.5) ------------------------------------
+    global.utils = platform.utils(platform.utilsBridge, BSON, EJSON);
+
+    /** Service operations run as queued jobs, so those in flight count against the async work limit. */
+    function defer(job) {
+        queue.enqueue(job, [], 0);
+    }
+
+    /** context.http, and the client of every HTTP service; fresh per call. */
+    function httpClient() {
+        return platform.http(platform.httpBridge, BSON, EJSON, Promise, defer);
+    }
+
+    /** context.services: MongoDB data sources by name; an HTTP service name gives this call's context.http. */
+    function servicesClient() {
+        var mongo = platform.services(platform.mongoBridge, BSON, EJSON, Promise, defer);
+        var httpNames = platform.httpServices;
+        return {
+            get: function get(name) {
+                if (typeof name === 'string' && httpNames.indexOf(name) >= 0) {
+                    return current === null ? undefined : global.context.http;
+                }
+                return mongo.get(name);
+            }
+        };
+    }
+
+    /**
+     * context.functions.execute(name, ...args): runs an app function (private ones too) in this global, under this
+     * call's deadline, and answers with a promise of its return value. Arguments pass as they are.
+     */
+    function execute(name) {
+        var c = current;
+        var args = slice.call(arguments, 1);
+        if (typeof name !== 'string') {
+            return Promise.reject(new TypeError('context.functions.execute: the function name must be a string, got ' +
+                inspect(name, true)));
+        }
+        var factory = host.functionFactory(name);
+        if (factory === FAILED) return Promise.reject(new Error(host.takeFailure()));
+        if (factory === null) {
+            var missing = new Error("function not found: '" + name + "'");
+            missing.error_code = 'FunctionNotFound';
+            return Promise.reject(missing);
+        }
+        if (c.depth >= limits.maxFunctionDepth) {
+            return Promise.reject(new Error('context.functions.execute: calling ' + JSON.stringify(name) +
+                ' would nest function calls deeper than ' + limits.maxFunctionDepth + ' (a function calling itself without end?)'));
+        }
+        c.depth++;
+        try {
+            var fn = factory(c.guard, {exports: {}});
+            if (typeof fn !== 'function') {
+                throw new Error("function '" + name + "' does not export a function (assign one to exports)");
+            }
+            return Promise.resolve(fn.apply(undefined, args));
+        } catch (e) {
+            if (host.isJavaThrowable(e)) throw e;   // time limit, stack overflow: end the whole call
+            return Promise.reject(e);
+        } finally {
+            c.depth--;
+        }
+    }
+
+    function platformMember(name) {
+        switch (name) {
+            case 'services': return servicesClient();
+            case 'http': return httpClient();
+            case 'functions': return {execute: execute};
+        }
+        throw new Error('no platform member ' + name);
+    }
+
     // --- regular expressions: bound the input, since backtracking cannot be interrupted ------------------------------
     function regexInput(method, input) {
         var text = String(input);
@@ -301,7 +375,7 @@
     }
 
     function run(factory, guard, call) {
-        current = {call: call, context: null, console: {lines: [], chars: 0, full: false}};
+        current = {call: call, context: null, console: {lines: [], chars: 0, full: false}, guard: guard, depth: 0};
         try {
             var module = {exports: {}};
             var fn = factory(guard, module);
@@ -365,6 +439,7 @@
         describe: describe,
         hostFunction: hostFunction,
         hostAsyncFunction: hostAsyncFunction,
+        platformMember: platformMember,
         undefinedValue: function () {
             return undefined;
         },

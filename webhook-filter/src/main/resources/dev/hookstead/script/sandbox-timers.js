@@ -1,17 +1,24 @@
 // Evaluated first in every global, before the prelude: the Promise polyfill captures setTimeout when it installs,
-// so the queue that stands in for an event loop must exist by then. Completion value: function(global, host).
+// so the queue that stands in for an event loop must exist by then. The polyfill is handed a microtask scheduler
+// (promise reactions run before any timer, as in Node); installTimers() then gives user code the real timers.
+// Completion value: function(global, host).
 (function (global, host) {
     var slice = Array.prototype.slice;
-    var queue = [];           // pending jobs, ordered by due time, then by arrival
+    var microtasks = [];      // promise reactions, first in first out
+    var queue = [];           // timers, ordered by due time, then by arrival
     var nextId = 1;
     var limit = host.maxAsyncOperations();
     var overflow = null;
 
-    function enqueue(fn, args, delay) {
-        if (queue.length >= limit) {
+    function checkLimit() {
+        if (queue.length + microtasks.length >= limit) {
             overflow = 'exceeded max async work queue size of ' + limit;
             throw new Error(overflow);
         }
+    }
+
+    function enqueue(fn, args, delay) {
+        checkLimit();
         var ms = Number(delay);
         var job = {id: nextId++, due: Date.now() + (ms > 0 ? ms : 0), fn: fn, args: args};
         var i = queue.length;
@@ -36,9 +43,19 @@
         return fn;
     }
 
-    global.setTimeout = function setTimeout(fn, delay) {
-        return enqueue(callback('setTimeout', fn), slice.call(arguments, 2), delay);
+    // What the Promise polyfill captures while the prelude installs.
+    global.setTimeout = function setTimeout(fn) {
+        checkLimit();
+        microtasks.push(fn);
+        return 0;
     };
+
+    function installTimers() {
+        global.setTimeout = function setTimeout(fn, delay) {
+            return enqueue(callback('setTimeout', fn), slice.call(arguments, 2), delay);
+        };
+    }
+
     global.setImmediate = function setImmediate(fn) {
         return enqueue(callback('setImmediate', fn), slice.call(arguments, 1), 0);
     };
@@ -51,10 +68,15 @@
 
     return {
         enqueue: enqueue,
+        installTimers: installTimers,
         /** Runs queued jobs until none is left; waits (bounded by the deadline) for jobs that are not due yet. */
         drain: function (guard) {
-            while (queue.length > 0) {
+            while (queue.length > 0 || microtasks.length > 0) {
                 guard.check();
+                if (microtasks.length > 0) {
+                    microtasks.shift()();
+                    continue;
+                }
                 var wait = queue[0].due - Date.now();
                 if (wait > 0) {
                     host.sleep(wait);
@@ -65,7 +87,7 @@
             }
         },
         pending: function () {
-            return queue.length;
+            return queue.length + microtasks.length;
         },
         overflow: function () {
             return overflow;
@@ -73,6 +95,7 @@
         /** Forgets leftover work so nothing one request queued can ever run inside the next. */
         reset: function () {
             queue.length = 0;
+            microtasks.length = 0;
             overflow = null;
         }
     };

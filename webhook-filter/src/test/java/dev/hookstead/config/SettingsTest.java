@@ -79,6 +79,20 @@ class SettingsTest {
     }
 
     @Test
+    void signatureSettings() {
+        Settings defaults = settings(Map.of(), Map.of(), Map.of());
+        assertEquals(Duration.ofSeconds(300), defaults.signatureTolerance());
+        assertNull(defaults.replayService(), "null means the app's first data source");
+        Settings set = settings(Map.of(), Map.of(), Map.of("HOOKSTEAD_SIGNATURE_TOLERANCE", "60",
+                "HOOKSTEAD_REPLAY_SERVICE", "mongodb-atlas"));
+        assertEquals(Duration.ofSeconds(60), set.signatureTolerance());
+        assertEquals("mongodb-atlas", set.replayService());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> settings(Map.of("hookstead.signature.tolerance", "5m"), Map.of(), Map.of()).validate());
+        assertTrue(e.getMessage().startsWith("hookstead.signature.tolerance: value \"5m\""), e.getMessage());
+    }
+
+    @Test
     void theRegistryListsEverySettingOnce() {
         List<String> names = Settings.REGISTRY.stream().map(SettingDef::name).toList();
         assertEquals(names.size(), names.stream().distinct().count());

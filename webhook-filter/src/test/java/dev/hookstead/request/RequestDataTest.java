@@ -151,14 +151,15 @@ class RequestDataTest {
     }
 
     @Test
-    void payloadStyleFollowsTheServiceType() {
+    void payloadStyleFollowsTheServiceType() throws Exception {
         var github = new dev.hookstead.manifest.WebhookDef("gh", "github", "push", "POST",
                 dev.hookstead.manifest.ValidationMethod.NO_VALIDATION, null, null, true,
                 dev.hookstead.manifest.RunAs.SYSTEM, null, false, false, false, TestApps.script("push"), "x");
         var twilio = new dev.hookstead.manifest.WebhookDef("tw", "twilio", "sms", "POST",
-                dev.hookstead.manifest.ValidationMethod.NO_VALIDATION, null, null, true,
+                dev.hookstead.manifest.ValidationMethod.NO_VALIDATION, null, "twilioToken", true,
                 dev.hookstead.manifest.RunAs.SYSTEM, null, false, false, false, TestApps.script("sms"), "x");
-        server.manifest(TestApps.app(webhook("hook"), github, twilio)).start();
+        server.manifest(TestApps.app(webhook("hook"), github, twilio)).env("HOOKSTEAD_SECRET_TWILIOTOKEN", "12345")
+                .start();
         String base = "/api/client/v2.0/app/" + TestApps.APP_ID + "/service/";
 
         server.post(webhookPath("hook"), "{}");
@@ -166,7 +167,13 @@ class RequestDataTest {
         server.post(base + "gh/incoming_webhook/push", "{}");
         assertEquals(dev.hookstead.script.FunctionRunner.PayloadStyle.JSON_EVENT, server.runner().lastStyle);
         assertEquals("push.js", server.runner().lastScript.path().substring("scripts/".length()));
-        server.post(base + "tw/incoming_webhook/sms", "From=%2B1");
+        // Twilio requests are always signed: base64(HMAC-SHA1(auth token, URL + "From" + "+1"))
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec("12345".getBytes(), "HmacSHA1"));
+        String signature = java.util.Base64.getEncoder().encodeToString(mac.doFinal(
+                (server.uri(base + "tw/incoming_webhook/sms") + "From+1").getBytes()));
+        server.post(base + "tw/incoming_webhook/sms", "From=%2B1", "Content-Type", "application/x-www-form-urlencoded",
+                "X-Twilio-Signature", signature);
         assertEquals(dev.hookstead.script.FunctionRunner.PayloadStyle.FORM, server.runner().lastStyle);
     }
 }

@@ -2,9 +2,12 @@ package dev.hookstead.routing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstead.manifest.EndpointDef;
+import dev.hookstead.manifest.FunctionDef;
+import dev.hookstead.manifest.RunAs;
 import dev.hookstead.manifest.ValidationMethod;
 import dev.hookstead.testing.TestApps;
 import dev.hookstead.testing.TestServer;
+import org.bson.BsonString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,7 +18,7 @@ import java.util.List;
 import static dev.hookstead.testing.TestApps.endpointPath;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Endpoints are routed now; serving their functions comes later. */
+/** Endpoint routing with a Java runner; {@code dev.hookstead.filter.HttpsEndpointTest} runs real functions. */
 class EndpointRoutingTest {
 
     @RegisterExtension
@@ -29,7 +32,8 @@ class EndpointRoutingTest {
                 new EndpointDef("/items", "PUT", "put", ValidationMethod.NO_VALIDATION, null, true, false, false,
                         false, "JSON", null, "x"),
                 new EndpointDef("/off", "GET", "off", ValidationMethod.NO_VALIDATION, null, true, false, false,
-                        true, "JSON", null, "x")), List.of())).start();
+                        true, "JSON", null, "x")), List.of(function("put")))).start();
+        server.runner().returning("put", new BsonString("stored"));
 
         HttpResponse<String> wrong = server.send(server.request(endpointPath("/items"))
                 .DELETE().build());
@@ -43,8 +47,13 @@ class EndpointRoutingTest {
 
         HttpResponse<String> matched = server.send(server.request(endpointPath("/items"))
                 .PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
-        assertEquals(500, matched.statusCode());
-        assertEquals("HTTPS endpoints are not served yet",
-                new ObjectMapper().readTree(matched.body()).get("error").asText());
+        assertEquals(200, matched.statusCode());
+        assertEquals("\"stored\"", matched.body());
+        assertEquals("put", server.runner().lastRequest.action());
+        assertEquals("/items", server.runner().lastRequest.webhookUrl());
+    }
+
+    private static FunctionDef function(String name) {
+        return new FunctionDef(name, false, RunAs.SYSTEM, null, false, TestApps.script(name), "functions/config.json");
     }
 }

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Runaway code ends with ExecutionTimeLimitExceeded within the limit + 10%, and the runtime keeps serving. */
 class RunawayTest {
-    private static final long LIMIT_MS = 500;
+    /** Long enough that 10% (150 ms) is more than scheduler and GC jitter on a busy 2-core machine. */
+    private static final long LIMIT_MS = 1500;
     private static Scripts s;
 
     @BeforeAll

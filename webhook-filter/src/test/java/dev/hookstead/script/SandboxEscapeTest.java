@@ -118,8 +118,9 @@ class SandboxEscapeTest {
     }
 
     @Test
-    void nothingReachableIsJavaOrUnfrozen() {
-        // Walks the global and this call's objects (payload, response, context): every object must be a script
+    void nothingReachableIsJavaOrUnfrozen() throws java.io.IOException {
+        // Walks the global (utils included) and this call's objects (payload, response, context with its services,
+        // a collection, cursors, http and functions): every object must be a script
         // object; everything reachable from the global must be frozen.
         String walk = "exports = function (payload, response) {\n"
                 + "  var global = (function () { return this; })();\n"
@@ -145,10 +146,21 @@ class SandboxEscapeTest {
                 + "  visit(global, 'global', true);\n"
                 + "  visit(payload, 'payload', false); visit(response, 'response', false);\n"
                 + "  visit(context.request, 'context.request', false); visit(context.user, 'context.user', false);\n"
+                + "  visit(context.values, 'context.values', false); visit(context.services, 'context.services', false);\n"
+                + "  var coll = context.services.get('mongodb-atlas').db('d').collection('c');\n"
+                + "  visit(coll, 'collection', false); visit(coll.find({}), 'cursor', false);\n"
+                + "  visit(coll.aggregate([]).sort({a: 1}), 'aggregate', false);\n"
+                + "  visit(context.http, 'context.http', false); visit(context.functions, 'context.functions', false);\n"
+                + "  if (typeof utils.crypto.hmac !== 'function' || typeof coll.insertOne !== 'function') throw new Error('members missing');\n"
                 + "  return JSON.stringify({java: java.slice(0, 5), unfrozen: unfrozen.slice(0, 5), count: seen.length});\n"
                 + "};";
         String result;
-        try (Scripts slow = new Scripts(Scripts.fastOptions().withFunctionTimeout(java.time.Duration.ofSeconds(20)))) {
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("hookstead-escape");
+        try (dev.hookstead.services.mongodb.MongoServices mongo = new dev.hookstead.services.mongodb.MongoServices(
+                java.util.List.of("mongodb-atlas"), key -> key.equals("hookstead.data.dir") ? data.toString() : null);
+             Scripts slow = new Scripts(Scripts.fastOptions().withFunctionTimeout(java.time.Duration.ofSeconds(20)),
+                     PlatformServices.of(mongo, dev.hookstead.services.http.HttpSettings.of(
+                             java.time.Duration.ofSeconds(5), java.util.Set.of())))) {
             result = slow.http(slow.es5(walk)).returnValue().asString().getValue();
         }
         assertTrue(result.startsWith("{\"java\":[],\"unfrozen\":[],"), result);

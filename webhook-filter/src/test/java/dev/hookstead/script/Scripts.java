@@ -30,13 +30,17 @@ final class Scripts implements AutoCloseable {
     final ScriptRuntime runtime;
 
     Scripts(RuntimeOptions options) {
+        this(options, PlatformServices.none());
+    }
+
+    Scripts(RuntimeOptions options, PlatformServices services) {
         try {
             dir = Files.createTempDirectory("hookstead-runtime");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         write("prelude.js", Prelude.build());
-        runtime = new ScriptRuntime(manifest("prelude.js"), new DirectoryScriptSource(dir), options);
+        runtime = new ScriptRuntime(manifest("prelude.js"), new DirectoryScriptSource(dir), options, services);
     }
 
     static RuntimeOptions fastOptions() {

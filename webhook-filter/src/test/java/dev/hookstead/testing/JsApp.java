@@ -65,24 +65,38 @@ public final class JsApp {
         return this;
     }
 
-    /** A MongoDB data source (type mongodb-atlas) named {@code name}. */
-    public JsApp dataSource(String name) {
-        dataSources.add(new DataSourceDef(name, "mongodb-atlas", null, null, "data_sources/" + name + "/config.json"));
-        return this;
-    }
-
     public JsApp customUserData(CustomUserDataDef def) {
         customUserData = def;
         return this;
     }
 
+    /** A function with its own settings (run-as, can_evaluate, private); its script is compiled from source. */
+    public JsApp function(FunctionDef def, String source) {
+        functions.add(new FunctionDef(def.name(), def.isPrivate(), def.runAs(), def.canEvaluate(),
+                def.disableArgLogs(), compile("functions/" + def.name(), source), def.source()));
+        return this;
+    }
+
+    /** An endpoint whose function is declared separately (or missing). */
     public JsApp endpoint(EndpointDef def) {
         endpoints.add(def);
         return this;
     }
 
+    /** An endpoint and the public System function it calls, compiled from source. */
+    public JsApp endpoint(EndpointDef def, String functionSource) {
+        endpoints.add(def);
+        return function(def.functionName(), false, functionSource);
+    }
+
     public JsApp value(ValueDef value) {
         values.add(value);
+        return this;
+    }
+
+    /** A MongoDB data source, as {@code data_sources/<name>/config.json} declares one. */
+    public JsApp dataSource(String name) {
+        dataSources.add(new DataSourceDef(name, "mongodb-atlas", null, null, "data_sources/" + name + "/config.json"));
         return this;
     }
 

@@ -43,6 +43,16 @@ public final class TestApps {
         return webhook(name, "POST", ValidationMethod.NO_VALIDATION, null, true);
     }
 
+    /**
+     * An endpoint without validation that sends its result ({@code respond_result: true}).
+     *
+     * @param returnType "JSON", "EJSON" or null
+     */
+    public static EndpointDef endpoint(String route, String method, String functionName, String returnType) {
+        return new EndpointDef(route, method, functionName, ValidationMethod.NO_VALIDATION, null, true, false, false,
+                false, returnType, null, "http_endpoints/config.json");
+    }
+
     public static ScriptRef script(String name) {
         return new ScriptRef("scripts/" + name + ".js", "sources/" + name + ".js", "00", List.of());
     }

@@ -168,6 +168,34 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
+    /**
+     * Stops Tomcat (the filter's destroy closes its databases) and forgets the temp webapp, so that {@link #start()}
+     * can serve the same configuration again, as after a restart of the server.
+     */
+    public TestServer stop() {
+        try {
+            if (tomcat != null) {
+                tomcat.stop();
+                tomcat.destroy();
+                tomcat = null;
+            }
+        } catch (LifecycleException e) {
+            throw new IllegalStateException("Tomcat did not stop", e);
+        }
+        deleteDir();
+        return this;
+    }
+
+    private void deleteDir() {
+        if (dir == null) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        dir = null;
+    }
+
     private void declareFilter() {
         FilterDef def = new FilterDef();
         def.setFilterName("hookstead-explicit");
@@ -255,11 +283,7 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
                 originalErr.println("---- server log of " + extension.getDisplayName() + " ----");
                 originalErr.println(logs.toString(StandardCharsets.UTF_8));
             }
-            if (dir != null) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+            deleteDir();
         }
     }
 

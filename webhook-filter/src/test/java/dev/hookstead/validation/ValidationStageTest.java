@@ -2,6 +2,7 @@ package dev.hookstead.validation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstead.manifest.EndpointDef;
+import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.RunAs;
 import dev.hookstead.manifest.ValidationMethod;
 import dev.hookstead.manifest.WebhookDef;
@@ -137,7 +138,9 @@ class ValidationStageTest {
     void endpointsCheckEndpointSignatureWithTheirNamedSecret() throws Exception {
         EndpointDef endpoint = new EndpointDef("/hello", "POST", "hello", ValidationMethod.VERIFY_PAYLOAD, "epSecret",
                 true, false, false, false, "JSON", null, "http_endpoints/config.json");
-        server.manifest(TestApps.app(List.of(), List.of(endpoint), List.of()))
+        FunctionDef hello = new FunctionDef("hello", false, RunAs.SYSTEM, null, false, TestApps.script("hello"),
+                "functions/config.json");
+        server.manifest(TestApps.app(List.of(), List.of(endpoint), List.of(hello)))
                 .env("HOOKSTEAD_SECRET_EPSECRET", "Super5ecr3tPa55w0rd").start();
         String body = "{ \"message\": \"Hello!\" }";
 
@@ -147,8 +150,7 @@ class ValidationStageTest {
 
         HttpResponse<String> signed = server.post(TestApps.endpointPath("/hello"), body,
                 "Endpoint-Signature", "sha256=d4f0537db4e230d7a6028a6f7c3bb1b57c9d16f39176d78697e559ac333e0b36");
-        // Validation passed; serving endpoint functions is a later stage of the project.
-        assertEquals("HTTPS endpoints are not served yet",
-                new ObjectMapper().readTree(signed.body()).get("error").asText());
+        assertEquals(200, signed.statusCode(), signed::body);
+        assertEquals(1, server.runner().calls);
     }
 }

@@ -53,12 +53,10 @@ abstract class AbstractAppMojo extends AbstractMojo {
             throw new MojoFailureException("<appDirectory> " + app + " does not exist. Fix: point <appDirectory> (or "
                     + "-Dwebhook.appDirectory) at your App Services export, or put the export in src/main/app");
         }
-        AppCompiler compiler = new AppCompiler(cacheDirectory.toPath(), "webhook-maven-plugin " + plugin.getVersion(),
-                threads);
-        AppCompiler.Result result;
         long start = System.nanoTime();
+        AppCompiler.Result result;
         try {
-            result = compiler.compile(app, blankToNull(clientAppId), outputDirectory());
+            result = compileOnce();
         } catch (ExportException e) {
             throw new MojoFailureException(e.getMessage() + ". Fix: set <appDirectory> (-Dwebhook.appDirectory) to "
                     + "the folder your CLI exported", e);
@@ -75,10 +73,17 @@ abstract class AbstractAppMojo extends AbstractMojo {
         report(result, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** Reads, validates and compiles the export once, writing to {@link #outputDirectory()} when there is one. */
+    protected AppCompiler.Result compileOnce() {
+        AppCompiler compiler = new AppCompiler(cacheDirectory.toPath(), "webhook-maven-plugin " + plugin.getVersion(),
+                threads);
+        return compiler.compile(appDirectory.toPath(), blankToNull(clientAppId), outputDirectory());
+    }
+
     /** Where to write the manifest folder, or null to write nothing. */
     protected abstract Path outputDirectory();
 
-    protected abstract void report(AppCompiler.Result result, long millis);
+    protected abstract void report(AppCompiler.Result result, long millis) throws MojoExecutionException;
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

@@ -17,7 +17,7 @@ public class CompileMojo extends AbstractAppMojo {
 
     /** The exploded web application the WAR is packaged from; keep it equal to maven-war-plugin's webappDirectory. */
     @Parameter(property = "webhook.webappDirectory", defaultValue = "${project.build.directory}/${project.build.finalName}")
-    private File webappDirectory;
+    protected File webappDirectory;
 
     @Override
     protected Path outputDirectory() {
@@ -25,7 +25,7 @@ public class CompileMojo extends AbstractAppMojo {
     }
 
     @Override
-    protected void report(AppCompiler.Result r, long millis) {
+    protected void report(AppCompiler.Result r, long millis) throws org.apache.maven.plugin.MojoExecutionException {
         getLog().info(String.format("Compiled %d webhooks, %d endpoints, %d functions into %s "
                         + "(%d transpiled, %d unchanged, %d files written) in %d ms",
                 r.manifest().webhooks().size(), r.manifest().endpoints().size(), r.manifest().functions().size(),

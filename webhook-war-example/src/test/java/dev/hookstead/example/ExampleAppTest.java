@@ -4,11 +4,19 @@ import dev.hookstead.testing.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The example app exactly as the plugin compiled it into the webapp folder, served by the self-registering filter in
@@ -23,9 +31,37 @@ class ExampleAppTest {
     @RegisterExtension
     final TestServer server = new TestServer();
 
+    @TempDir
+    Path data;
+
     @BeforeEach
     void start() {
-        server.webapp(Path.of(System.getProperty("hookstead.example.webapp"))).start();
+        // the embedded database writes under hookstead.data.dir: keep it out of the repository
+        server.env("HOOKSTEAD_DATA_DIR", data.toString())
+                .webapp(Path.of(System.getProperty("hookstead.example.webapp"))).start();
+    }
+
+    @Test
+    void theSaveOrderSeedStoresSomeFieldWithZeroConfiguration() throws Exception {
+        // curl -H "X-Hook-Signature:sha256=<hmac of the body with 12345>" -d '{"someField":"hello"}' <url>
+        String body = "{\"someField\":\"hello\"}";
+        HttpResponse<String> saved = server.post(HOOKS + "saveOrder", body, "Content-Type", "application/json",
+                "X-Hook-Signature", "sha256=" + hmacSha256Hex("12345", body));
+        assertEquals(200, saved.statusCode(), saved::body);
+        assertTrue(saved.body().matches("Successfully saved \"someField\" with _id: [0-9a-f]{24}\\."), saved.body());
+
+        String empty = "{\"other\":1}";
+        HttpResponse<String> missing = server.post(HOOKS + "saveOrder", empty, "Content-Type", "application/json",
+                "X-Hook-Signature", "sha256=" + hmacSha256Hex("12345", empty));
+        assertEquals(400, missing.statusCode(), missing::body);
+        assertEquals("Could not find \"someField\" in the webhook request body.", missing.body());
+        assertTrue(Files.exists(data.resolve("embedded-mongodb.mv.db")), "the data lives in hookstead.data.dir");
+    }
+
+    private static String hmacSha256Hex(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -1,12 +1,27 @@
 /*
  * context.http and HTTP service clients (spec 3.4). Plain ES5.
- * Evaluates to function(bridge, BSON, EJSON, Promise) -> {get, post, put, patch, delete, head}; bridge is a
- * dev.hookstead.services.http.HttpBridge kept in this closure only. Each action checks its argument, lets the bridge
- * run the request (synchronously) and returns a settled Promise: resolved with the response for every HTTP status,
+ * Evaluates to function(bridge, BSON, EJSON, Promise, defer?) -> {get, post, put, patch, delete, head}; bridge is a
+ * dev.hookstead.services.http.HttpBridge kept in this closure only; defer(job), when given, queues a job on the
+ * global's async work queue. Each action checks its argument, lets the bridge run the request (synchronously, as a
+ * queued job when defer is given) and returns a Promise: resolved with the response for every HTTP status,
  * rejected with a plain Error for bad arguments, refused hosts, timeouts and network failures.
  */
-(function (bridge, BSON, EJSON, Promise) {
+(function (bridge, BSON, EJSON, Promise, defer) {
     'use strict';
+
+    // Runs `work` (which answers with a settled Promise) at once, or, when the host gave `defer`, as a job of the
+    // global's async work queue: then operations in flight count against the runtime's async work limit, and an
+    // awaiting caller resumes from the queue as with a real event loop.
+    function later(work) {
+        if (typeof defer !== 'function') {
+            return work();
+        }
+        return new Promise(function (resolve) {
+            defer(function () {
+                resolve(work());
+            });
+        });
+    }
 
     var STRING_FIELDS = ['url', 'scheme', 'host', 'path', 'fragment', 'username', 'password'];
 
@@ -123,26 +138,32 @@
     // propagates untouched.
     function action(method) {
         return function (args) {
-            var result;
-            try {
-                var request = JSON.stringify(describeRequest(method, args));
-                try {
-                    result = bridge.send(request);
-                } catch (e) {
-                    var message = bridge.errorMessage(e);
-                    if (message === null) {
-                        throw e;
-                    }
-                    throw new Error(String(message));
-                }
-            } catch (e) {
-                if (e instanceof Error) {
-                    return Promise.reject(e);
-                }
-                throw e;
-            }
-            return Promise.resolve(response(result));
+            return later(function () {
+                return send(method, args);
+            });
         };
+    }
+
+    function send(method, args) {
+        var result;
+        try {
+            var request = JSON.stringify(describeRequest(method, args));
+            try {
+                result = bridge.send(request);
+            } catch (e) {
+                var message = bridge.errorMessage(e);
+                if (message === null) {
+                    throw e;
+                }
+                throw new Error(String(message));
+            }
+        } catch (e) {
+            if (e instanceof Error) {
+                return Promise.reject(e);
+            }
+            throw e;
+        }
+        return Promise.resolve(response(result));
     }
 
     return {

@@ -3,7 +3,10 @@ package dev.hookstead.build.export;
 import dev.hookstead.build.problems.Problems;
 import dev.hookstead.manifest.ValidationMethod;
 
-/** Reads a validation method name as exported. */
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Reads a validation method name as exported (the platform's three, and Hookstead's signature schemes). */
 final class Validation {
 
     private Validation() {
@@ -15,7 +18,12 @@ final class Validation {
             if (m.name().equals(text)) return m;
         }
         problems.error(file, field, text, "is not a validation method",
-                "use one of NO_VALIDATION, SECRET_AS_QUERY_PARAM, VERIFY_PAYLOAD");
+                "use one of " + allowed());
         return ValidationMethod.NO_VALIDATION;
+    }
+
+    /** Every method name, comma-separated, for messages. */
+    static String allowed() {
+        return Arrays.stream(ValidationMethod.values()).map(Enum::name).collect(Collectors.joining(", "));
     }
 }

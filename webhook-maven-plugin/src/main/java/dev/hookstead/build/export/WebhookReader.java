@@ -6,6 +6,7 @@ import dev.hookstead.manifest.ScriptRef;
 import dev.hookstead.manifest.ServiceDef;
 import dev.hookstead.manifest.ValidationMethod;
 import dev.hookstead.manifest.WebhookDef;
+import dev.hookstead.validation.StandardWebhooksSignature;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -191,6 +192,11 @@ final class WebhookReader {
         if (method != ValidationMethod.NO_VALIDATION && (secret == null || secret.isEmpty())) {
             ctx.problems.error(cfg.file(), "options.secret", null, "is missing, but " + field + " is " + method
                     + " and needs it", "set options.secret, or set options.validationMethod to NO_VALIDATION");
+        }
+        boolean standard = method == ValidationMethod.STANDARD_WEBHOOKS || method == ValidationMethod.SVIX;
+        if (standard && secret != null && !secret.isEmpty() && StandardWebhooksSignature.key(secret) == null) {
+            ctx.problems.error(cfg.file(), "options.secret", null, "is not a " + method + " signing secret (whsec_ "
+                    + "followed by base64)", "copy the whsec_... secret the sender shows for this endpoint");
         }
         return method;
     }

@@ -1,0 +1,35 @@
+package dev.hookstead.script;
+
+import dev.hookstead.services.http.HttpSettings;
+import dev.hookstead.services.mongodb.MongoServices;
+
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The host services behind {@code context.services}, {@code context.http} and HTTP service clients, shared by every
+ * global of a runtime. The owner (the filter) closes {@code mongo}; the runtime never does.
+ *
+ * @param mongo      the app's MongoDB data sources
+ * @param httpClient the one client every outgoing request of the app goes through
+ * @param http       timeouts and the host allow-list of outgoing requests
+ */
+public record PlatformServices(MongoServices mongo, HttpClient httpClient, HttpSettings http) {
+
+    public PlatformServices {
+        if (mongo == null || httpClient == null || http == null) {
+            throw new IllegalArgumentException("mongo, httpClient and http are all required");
+        }
+    }
+
+    /** No MongoDB data sources; outgoing HTTP with the default timeout to any host. */
+    public static PlatformServices none() {
+        return of(new MongoServices(List.of(), name -> null), HttpSettings.of(HttpSettings.DEFAULT_TIMEOUT, Set.of()));
+    }
+
+    /** A new HTTP client made from {@code http}. */
+    public static PlatformServices of(MongoServices mongo, HttpSettings http) {
+        return new PlatformServices(mongo, http.newClient(), http);
+    }
+}

@@ -1,0 +1,253 @@
+package dev.hookstead.filter;
+
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.hookstead.services.mongodb.MongoServices;
+import dev.hookstead.testing.JsApp;
+import dev.hookstead.testing.TestServer;
+import org.bson.BsonDocument;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.hookstead.testing.TestApps.webhookPath;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** context.services over HTTP: real compiled JS, the real runtime, the real driver, embedded and external servers. */
+class DataServicesTest {
+
+    private static final String ATLAS = "mongodb-atlas";
+    private static final String SAVE = """
+            exports = async function(payload, response) {
+              const body = EJSON.parse(payload.body.text());
+              if (body.someField) {
+                const mdb = context.services.get("mongodb-atlas");
+                const requests = mdb.db("demo").collection("requests");
+                const { insertedId } = await requests.insertOne({ someField: body.someField });
+                response.setStatusCode(200);
+                response.setBody(`Successfully saved "someField" with _id: ${insertedId}.`);
+              } else {
+                response.setStatusCode(400);
+                response.setBody(`Could not find "someField" in the webhook request body.`);
+              }
+              return { msg: "finished!" };
+            };
+            """;
+    private static final String LIST = """
+            exports = async () => ({
+              ids: (await context.services.get("mongodb-atlas").db("demo").collection("requests")
+                  .find({}, {_id: 1}).toArray()).map(d => d._id.toHexString()),
+              unknown: typeof context.services.get("nope")
+            });
+            """;
+
+    @RegisterExtension
+    final TestServer server = new TestServer();
+
+    @TempDir
+    Path data;
+
+    private JsApp seedApp() {
+        return new JsApp().dataSource(ATLAS).webhook("saveOrder", SAVE).webhook("list", LIST);
+    }
+
+    @Test
+    void theSeedWebhookStoresTheDocumentAndItSurvivesARestart() {
+        server.env("HOOKSTEAD_DATA_DIR", data.toString()).app(seedApp()).start();
+        HttpResponse<String> saved = server.post(webhookPath("saveOrder"), "{\"someField\":\"hello\"}");
+        assertEquals(200, saved.statusCode(), saved::body);
+        Matcher id = Pattern.compile("Successfully saved \"someField\" with _id: ([0-9a-f]{24})\\.").matcher(saved.body());
+        assertTrue(id.matches(), saved.body());
+        HttpResponse<String> missing = server.post(webhookPath("saveOrder"), "{\"other\":1}");
+        assertEquals(400, missing.statusCode());
+        assertEquals("Could not find \"someField\" in the webhook request body.", missing.body());
+        assertTrue(server.logs().contains("use the embedded single-node database"), "the embedded default is logged");
+
+        server.stop();
+        try (MongoServices direct = new MongoServices(List.of(ATLAS), Map.of("hookstead.data.dir", data.toString())::get)) {
+            MongoCollection<BsonDocument> requests = direct.client(ATLAS).getDatabase("demo")
+                    .getCollection("requests", BsonDocument.class);
+            assertEquals(List.of(new BsonDocument("_id", new org.bson.BsonObjectId(new ObjectId(id.group(1))))
+                            .append("someField", new org.bson.BsonString("hello"))),
+                    requests.find().into(new java.util.ArrayList<>()), "the real driver reads what the webhook stored");
+        }
+
+        server.start();
+        HttpResponse<String> listed = server.post(webhookPath("list"), "{}");
+        assertEquals(200, listed.statusCode(), listed::body);
+        assertEquals("{\"ids\":[\"" + id.group(1) + "\"],\"unknown\":\"undefined\"}", listed.body());
+    }
+
+    @Test
+    void everyCollectionMethodAnswersWithThePlatformShapes() {
+        server.env("HOOKSTEAD_DATA_DIR", data.toString()).app(new JsApp().dataSource(ATLAS).webhook("crud", """
+                exports = async function() {
+                  const c = context.services.get("mongodb-atlas").db("shop").collection("items");
+                  const out = {};
+                  out.insertOne = await c.insertOne({_id: 1, name: "a", qty: 5});
+                  out.insertMany = await c.insertMany([{_id: 2, name: "b", qty: 1}, {_id: 3, name: "c", qty: 9},
+                                                       {_id: 4, name: "d", qty: 3}]);
+                  out.findOne = await c.findOne({_id: 2}, {name: 1});
+                  out.findNone = await c.findOne({_id: 99});
+                  out.find = await c.find({}, {name: 1, _id: 0}).sort({qty: -1}).skip(1).limit(2).toArray();
+                  out.count = await c.count({qty: {$gt: 2}});
+                  out.countDocuments = await c.countDocuments();
+                  out.updateOne = await c.updateOne({_id: 1}, {$inc: {qty: 1}});
+                  out.upsert = await c.updateOne({_id: 9}, {$set: {name: "z", qty: 0}}, {upsert: true});
+                  out.updateMany = await c.updateMany({qty: {$lt: 4}}, {$set: {low: true}});
+                  out.replaceOne = await c.replaceOne({_id: 4}, {name: "d2", qty: 4});
+                  out.findOneAndUpdate = await c.findOneAndUpdate({_id: 2}, {$set: {qty: 2}}, {returnNewDocument: true});
+                  out.findOneAndReplace = await c.findOneAndReplace({_id: 3}, {name: "c2", qty: 10});
+                  out.findOneAndDelete = await c.findOneAndDelete({_id: 9});
+                  out.aggregate = await c.aggregate([{$match: {qty: {$gte: 2}}}, {$group: {_id: null, total: {$sum: "$qty"}}}]).toArray();
+                  out.distinct = (await c.distinct("name")).sort();
+                  out.bulkWrite = await c.bulkWrite([{insertOne: {document: {_id: 5, qty: 1}}},
+                                                     {updateOne: {filter: {_id: 5}, update: {$set: {qty: 2}}}},
+                                                     {deleteOne: {filter: {_id: 1}}}]);
+                  out.deleteOne = await c.deleteOne({_id: 2});
+                  out.deleteMany = await c.deleteMany({});
+                  out.left = await c.countDocuments({});
+                  return out;
+                };
+                """)).start();
+        HttpResponse<String> r = server.post(webhookPath("crud"), "{}");
+        assertEquals(200, r.statusCode(), r::body);
+        BsonDocument expected = BsonDocument.parse("""
+                {insertOne: {insertedId: 1}, insertMany: {insertedIds: [2, 3, 4]},
+                 findOne: {_id: 2, name: "b"}, findNone: null,
+                 find: [{name: "a"}, {name: "d"}],
+                 count: 3, countDocuments: 4,
+                 updateOne: {matchedCount: 1, modifiedCount: 1},
+                 upsert: {matchedCount: 0, modifiedCount: 0, upsertedId: 9},
+                 updateMany: {matchedCount: 3, modifiedCount: 3},
+                 replaceOne: {matchedCount: 1, modifiedCount: 1},
+                 findOneAndUpdate: {_id: 2, name: "b", qty: 2, low: true},
+                 findOneAndReplace: {_id: 3, name: "c", qty: 9},
+                 findOneAndDelete: {_id: 9, name: "z", qty: 0, low: true},
+                 aggregate: [{_id: null, total: 22}],
+                 distinct: ["a", "b", "c2", "d2"],
+                 bulkWrite: {insertedCount: 1, matchedCount: 1, modifiedCount: 1, deletedCount: 1, upsertedCount: 0,
+                             insertedIds: {"0": 5}, upsertedIds: {}},
+                 deleteOne: {deletedCount: 1}, deleteMany: {deletedCount: 3}, left: 0}
+                """);
+        assertEquals(expected, BsonDocument.parse(r.body()));
+    }
+
+    @Test
+    void bsonTypesRoundTripThroughTheDatabase() {
+        server.env("HOOKSTEAD_DATA_DIR", data.toString()).app(new JsApp().dataSource(ATLAS).webhook("types", """
+                exports = async function() {
+                  const c = context.services.get("mongodb-atlas").db("shop").collection("types");
+                  const doc = {
+                    oid: new BSON.ObjectId("5f1b2c3d4e5f6a7b8c9d0e1f"),
+                    date: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 6)),
+                    dec: BSON.Decimal128.fromString("1234.5600"),
+                    long: BSON.Long.fromString("9007199254740993"),
+                    int: new BSON.Int32(7),
+                    bin: BSON.Binary.fromHex("00ff10", 0)
+                  };
+                  const { insertedId } = await c.insertOne(doc);
+                  const back = await c.findOne({_id: insertedId}, {_id: 0});
+                  return {
+                    back,
+                    checks: [back.oid instanceof BSON.ObjectId, back.date instanceof Date, back.dec instanceof BSON.Decimal128,
+                             back.long instanceof BSON.Long, back.bin instanceof BSON.Binary,
+                             back.oid.toHexString(), back.date.toISOString(), back.bin.toHex(), back.long.toString()],
+                    byOid: await c.countDocuments({oid: new BSON.ObjectId("5f1b2c3d4e5f6a7b8c9d0e1f")})
+                  };
+                };
+                """)).start();
+        HttpResponse<String> r = server.post(webhookPath("types"), "{}");
+        assertEquals(200, r.statusCode(), r::body);
+        assertEquals(BsonDocument.parse("""
+                {back: {oid: {$oid: "5f1b2c3d4e5f6a7b8c9d0e1f"}, date: {$date: {$numberLong: "1704164645006"}},
+                        dec: {$numberDecimal: "1234.5600"}, long: {$numberLong: "9007199254740993"},
+                        int: {$numberInt: "7"}, bin: {$binary: {base64: "AP8Q", subType: "00"}}},
+                 checks: [true, true, true, true, true, "5f1b2c3d4e5f6a7b8c9d0e1f", "2024-01-02T03:04:05.006Z", "00ff10",
+                          "9007199254740993"],
+                 byOid: 1}
+                """), BsonDocument.parse(r.body()));
+    }
+
+    @Test
+    void anUncaughtDatabaseErrorIsAMongoDBError() {
+        server.env("HOOKSTEAD_DATA_DIR", data.toString()).app(new JsApp().dataSource(ATLAS).webhook("dup", """
+                exports = async function() {
+                  const c = context.services.get("mongodb-atlas").db("shop").collection("dups");
+                  await c.insertOne({_id: "x"});
+                  await c.insertOne({_id: "x"});
+                };
+                """)).start();
+        HttpResponse<String> r = server.post(webhookPath("dup"), "{}");
+        assertEquals(500, r.statusCode(), r::body);
+        assertEquals("MongoDBError", json(r).get("error_code").asString().getValue());
+        assertTrue(json(r).get("error").asString().getValue().contains("E11000"), r.body());
+    }
+
+    @Test
+    void anOutageAnswers503AndTheNextRequestsSucceedOnceTheServerIsBack() {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        int port = mongo.bind().getPort();
+        try {
+            server.env("HOOKSTEAD_SERVICE_MONGODB_ATLAS_URI", "mongodb://127.0.0.1:" + port)
+                    .env("HOOKSTEAD_SERVICE_MONGODB_ATLAS_SERVERSELECTIONTIMEOUTMS", "500")
+                    .app(seedApp()).start();
+            assertEquals(200, server.post(webhookPath("saveOrder"), "{\"someField\":\"before\"}").statusCode());
+
+            mongo.shutdownNow();
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> down = server.post(webhookPath("saveOrder"), "{\"someField\":\"during\"}");
+                assertEquals(503, down.statusCode(), down::body);
+                assertEquals("ServiceUnavailable", json(down).get("error_code").asString().getValue());
+                assertEquals("MongoDB service 'mongodb-atlas' is unavailable: no server could be reached; check that it"
+                        + " is running and that hookstead.service.mongodb-atlas.uri points at it",
+                        json(down).get("error").asString().getValue());
+            }
+
+            mongo = new MongoServer(new MemoryBackend());
+            mongo.bind("127.0.0.1", port);
+            HttpResponse<String> back = server.post(webhookPath("saveOrder"), "{\"someField\":\"after\"}");
+            assertEquals(200, back.statusCode(), back::body);
+            assertTrue(back.body().startsWith("Successfully saved"), back.body());
+        } finally {
+            mongo.shutdownNow();
+        }
+    }
+
+    @Test
+    void tooManyOperationsInFlightHitTheAsyncWorkLimit() {
+        server.env("HOOKSTEAD_DATA_DIR", data.toString()).app(new JsApp().dataSource(ATLAS).webhook("flood", """
+                exports = async function(payload) {
+                  const n = JSON.parse(payload.body.text()).n;
+                  const c = context.services.get("mongodb-atlas").db("shop").collection("flood");
+                  const pending = [];
+                  for (let i = 0; i < n; i++) pending.push(c.countDocuments());
+                  await Promise.all(pending);
+                  let sequential = 0;
+                  for (let i = 0; i < 1001; i++) sequential += await c.countDocuments() + 1;
+                  return sequential;
+                };
+                """)).start();
+        HttpResponse<String> fine = server.post(webhookPath("flood"), "{\"n\":10}");
+        assertEquals(200, fine.statusCode(), fine::body);
+        assertEquals("{\"$numberInt\":\"1001\"}", fine.body(), "awaited one by one, operations never pile up");
+        HttpResponse<String> flood = server.post(webhookPath("flood"), "{\"n\":1001}");
+        assertEquals(400, flood.statusCode(), flood::body);
+        assertEquals("FunctionExecutionError", json(flood).get("error_code").asString().getValue());
+        assertEquals("exceeded max async work queue size of 1000", json(flood).get("error").asString().getValue());
+    }
+
+    private static BsonDocument json(HttpResponse<String> r) {
+        return BsonDocument.parse(r.body());
+    }
+}
