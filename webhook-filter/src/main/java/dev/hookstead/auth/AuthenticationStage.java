@@ -19,29 +19,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Picks the user the function runs as: the webhook's run-as setting, or for endpoints the called function's.
- * Serves System, a fixed user id, and a run-as script; application authentication is not available yet.
+ * Picks the user the function runs as: the webhook's run-as setting, or for endpoints the called function's: System,
+ * a fixed user id, a run-as script, or the application user the request's credentials prove ({@link ApplicationAuth}).
+ * With {@code fetch_custom_user_data}, a non-system user gets its {@code custom_data} loaded.
  */
 public final class AuthenticationStage implements Stage {
 
     private final Manifest manifest;
     private final FunctionRunner runner;
+    private final ApplicationAuth auth;
 
-    public AuthenticationStage(Manifest manifest, FunctionRunner runner) {
+    public AuthenticationStage(Manifest manifest, FunctionRunner runner, ApplicationAuth auth) {
         this.manifest = manifest;
         this.runner = runner;
+        this.auth = auth;
     }
 
     @Override
     public void apply(Exchange exchange) {
         RunAs runAs = runAs(exchange);
-        exchange.user(switch (runAs.mode()) {
+        boolean webhook = exchange.route().isWebhook();
+        AppUser user = switch (runAs.mode()) {
             case SYSTEM -> AppUser.SYSTEM;
             case USER_ID -> user(runAs.userId());
             case SCRIPT -> fromScript(runAs, exchange.data());
-            case APPLICATION -> throw new HookError(ErrorCode.InternalServerError,
-                    "application authentication (run_as_authed_user) is not available yet");
-        });
+            case APPLICATION -> auth.authenticate(exchange.data(), webhook
+                    ? exchange.route().webhook().createUserOnAuth() : exchange.endpoint().createUserOnAuth());
+        };
+        boolean fetch = webhook ? exchange.route().webhook().fetchCustomUserData()
+                : exchange.endpoint().fetchCustomUserData();
+        exchange.user(fetch ? auth.withCustomData(user) : user);
     }
 
     private RunAs runAs(Exchange exchange) {

@@ -64,12 +64,21 @@ public final class Settings {
                     + " the function's remaining time bounds it further.");
     public static final SettingDef HTTP_ALLOWED_HOSTS = new SettingDef("hookstead.http.allowedHosts", "",
             "Comma-separated host names context.http may call (exact, case-insensitive); empty allows every host.");
+    public static final SettingDef USERS_SERVICE = new SettingDef("hookstead.users.service",
+            "first MongoDB data source",
+            "MongoDB data source holding application users; with no data source, the internal service hookstead-users"
+                    + " (URI setting hookstead.service.hookstead-users.uri, else the embedded database).");
+    public static final SettingDef USERS_DATABASE = new SettingDef("hookstead.users.database", "hookstead-users",
+            "Database of the user store (collections users, identities, apiKeys, keys).");
+    public static final SettingDef AUTH_TOKEN_SIGNING_KEY = new SettingDef("hookstead.auth.tokenSigningKey", "",
+            "Key (32+ characters) signing the access tokens of the login route; unset: a random key kept in the user"
+                    + " store, shared by every instance using it.");
 
     /** Every setting, in documentation order. */
     public static final List<SettingDef> REGISTRY = List.of(FUNCTION_TIMEOUT, REQUEST_MAX_BYTES, SECRET, SERVICE_URI,
             AUTO_REGISTER, TRUSTED_PROXIES, PUBLIC_BASE_URL, ENGINE_POOL_SIZE, ENGINE_ACQUIRE_TIMEOUT, ERROR_LINK_BASE,
             SERVICE_SERVER_SELECTION_TIMEOUT, DATA_DIR, HTTP_TIMEOUT, HTTP_ALLOWED_HOSTS,
-            SIGNATURE_TOLERANCE, REPLAY_SERVICE);
+            SIGNATURE_TOLERANCE, REPLAY_SERVICE, USERS_SERVICE, USERS_DATABASE, AUTH_TOKEN_SIGNING_KEY);
 
     private final UnaryOperator<String> initParams;
     private final UnaryOperator<String> systemProperties;

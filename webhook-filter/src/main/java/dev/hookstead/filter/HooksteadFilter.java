@@ -1,9 +1,12 @@
 package dev.hookstead.filter;
 
+import dev.hookstead.auth.ApplicationAuth;
+import dev.hookstead.auth.ClientApi;
 import dev.hookstead.config.Settings;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ManifestException;
 import dev.hookstead.manifest.ManifestJson;
+import dev.hookstead.response.ErrorResponder;
 import dev.hookstead.routing.RouteTable;
 import dev.hookstead.script.FunctionRunner;
 import dev.hookstead.script.PlatformServices;
@@ -27,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -56,6 +60,7 @@ public class HooksteadFilter implements Filter {
     private FunctionRunner runner;
     private MongoServices mongo;
     private Pipeline pipeline;
+    private ClientApi clientApi;
 
     public HooksteadFilter() {
         this(System::getenv);
@@ -81,13 +86,17 @@ public class HooksteadFilter implements Filter {
             throw new ServletException(e.getMessage(), e);
         }
         try {
-            mongo = new MongoServices(MongoServices.serviceNames(manifest), settings::raw);
+            mongo = new MongoServices(MongoServices.serviceNames(manifest),
+                    ApplicationAuth.internalServices(manifest, settings), settings::raw);
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
         runner = createRunner(manifest, context, settings, mongo);
         try {
-            pipeline = Pipeline.standard(manifest, routes, settings, runner, mongo);
+            ApplicationAuth auth = new ApplicationAuth(manifest, settings, mongo, Clock.systemUTC());
+            pipeline = Pipeline.standard(manifest, routes, settings, runner, mongo, auth);
+            clientApi = new ClientApi(auth, manifest.app() == null ? null : manifest.app().clientAppId(),
+                    !manifest.authProviders().isEmpty(), new ErrorResponder(settings.errorLinkBase()));
         } catch (IllegalArgumentException e) {
             destroy();
             throw new ServletException(e.getMessage(), e);
@@ -135,12 +144,17 @@ public class HooksteadFilter implements Filter {
             return null;
         }
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return routes.owns(path) ? path : null;
+        return routes.owns(path) || clientApi.owns(path) ? path : null;
     }
 
     private void handle(HttpServletRequest request, HttpServletResponse response, String path) {
         request.setAttribute(HANDLED, Boolean.TRUE);
-        pipeline.handle(new Exchange(request, response, path, new ObjectId().toHexString()));
+        String invocationId = new ObjectId().toHexString();
+        if (clientApi.owns(path)) {
+            clientApi.handle(request, response, path, invocationId);
+        } else {
+            pipeline.handle(new Exchange(request, response, path, invocationId));
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hookstead.filter;
 
+import dev.hookstead.auth.ApplicationAuth;
 import dev.hookstead.auth.AuthenticationStage;
 import dev.hookstead.expression.CanEvaluateStage;
 import dev.hookstead.config.Settings;
@@ -46,14 +47,14 @@ public final class Pipeline {
 
     /** The stages in order; the can_evaluate stage belongs between authentication and function. */
     public static Pipeline standard(Manifest manifest, RouteTable routes, Settings settings, FunctionRunner runner,
-                                    MongoServices mongo) {
+                                    MongoServices mongo, ApplicationAuth auth) {
         RequestReader reader = new RequestReader(new BodyReader(settings.requestMaxBytes()),
                 new ClientAddress(settings.trustedProxies()), settings.publicBaseUrl());
         return new Pipeline(List.of(
                 new RouteStage(routes),
                 new MethodStage(),
                 new ValidationStage(reader, settings, ReplayGuard.create(manifest, settings, mongo)),
-                new AuthenticationStage(manifest, runner),
+                new AuthenticationStage(manifest, runner, auth),
                 new CanEvaluateStage(manifest, settings, runner),
                 new FunctionStage(manifest, runner),
                 new ResponseStage()),

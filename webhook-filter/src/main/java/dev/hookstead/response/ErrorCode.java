@@ -11,6 +11,7 @@ public enum ErrorCode {
     InvalidParameter(400),
     MissingParameter(400),
     InvalidSession(401),
+    InvalidPassword(401),
     NoMatchingRule(403),
     FunctionExecutionError(400),
     ExecutionTimeLimitExceeded(400),

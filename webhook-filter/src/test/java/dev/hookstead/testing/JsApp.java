@@ -1,5 +1,7 @@
 package dev.hookstead.testing;
 
+import dev.hookstead.manifest.AuthProviderDef;
+import dev.hookstead.manifest.CustomUserDataDef;
 import dev.hookstead.manifest.DataSourceDef;
 import dev.hookstead.manifest.EndpointDef;
 import dev.hookstead.manifest.FunctionDef;
@@ -30,7 +32,9 @@ public final class JsApp {
     private final List<EndpointDef> endpoints = new ArrayList<>();
     private final List<FunctionDef> functions = new ArrayList<>();
     private final List<ValueDef> values = new ArrayList<>();
+    private final List<AuthProviderDef> authProviders = new ArrayList<>();
     private final List<DataSourceDef> dataSources = new ArrayList<>();
+    private CustomUserDataDef customUserData;
 
     public JsApp webhook(WebhookDef def, String source) {
         ScriptRef script = compile("webhooks/" + def.name(), source);
@@ -47,8 +51,22 @@ public final class JsApp {
     }
 
     public JsApp function(String name, boolean isPrivate, String source) {
-        functions.add(new FunctionDef(name, isPrivate, RunAs.SYSTEM, null, false, compile("functions/" + name, source),
+        return function(name, isPrivate, RunAs.SYSTEM, source);
+    }
+
+    public JsApp function(String name, boolean isPrivate, RunAs runAs, String source) {
+        functions.add(new FunctionDef(name, isPrivate, runAs, null, false, compile("functions/" + name, source),
                 "functions/config.json"));
+        return this;
+    }
+
+    public JsApp authProvider(AuthProviderDef provider) {
+        authProviders.add(provider);
+        return this;
+    }
+
+    public JsApp customUserData(CustomUserDataDef def) {
+        customUserData = def;
         return this;
     }
 
@@ -100,7 +118,7 @@ public final class JsApp {
         Manifest base = TestApps.app(webhooks, endpoints, functions);
         return new Manifest(base.format(), base.formatVersion(), base.generator(), base.app(), "prelude.js",
                 base.services(), base.webhooks(), base.endpoints(), base.functions(), values, base.environments(),
-                base.authProviders(), base.customUserData(), dataSources);
+                authProviders, customUserData, dataSources);
     }
 
     /** Every file of the manifest folder but manifest.json, by path. */

@@ -34,6 +34,8 @@ public final class MongoServices implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MongoServices.class);
 
     private final Set<String> names;
+    /** Services Hookstead itself uses (the user store), invisible to {@link #has} and scripts. */
+    private final Set<String> internal;
     private final MongoSettings settings;
     private final Map<String, ConnectionString> uris = new LinkedHashMap<>();
     private final EmbeddedMongo embedded;
@@ -46,10 +48,24 @@ public final class MongoServices implements AutoCloseable {
      * @throws IllegalArgumentException when a configured URI or timeout is invalid, naming the setting
      */
     public MongoServices(Collection<String> serviceNames, Function<String, String> settings) {
+        this(serviceNames, List.of(), settings);
+    }
+
+    /**
+     * @param internalNames services for Hookstead's own use: configured and reachable through {@link #client} like
+     *                      the others, but never listed by {@link #has} or {@link #names}, so scripts cannot see them
+     */
+    public MongoServices(Collection<String> serviceNames, Collection<String> internalNames,
+                         Function<String, String> settings) {
         this.names = Collections.unmodifiableSet(new LinkedHashSet<>(serviceNames));
+        Set<String> own = new LinkedHashSet<>(internalNames);
+        own.removeAll(names);
+        this.internal = Collections.unmodifiableSet(own);
         this.settings = new MongoSettings(settings);
         List<String> onEmbedded = new ArrayList<>();
-        for (String name : names) {
+        List<String> all = new ArrayList<>(names);
+        all.addAll(internal);
+        for (String name : all) {
             ConnectionString uri = this.settings.uri(name);
             this.settings.serverSelectionTimeoutMs(name, uri); // validate now, not on the first request
             if (uri == null) {
@@ -87,7 +103,7 @@ public final class MongoServices implements AutoCloseable {
 
     /** Whether {@code name} runs on the embedded database. */
     public boolean isEmbedded(String name) {
-        return names.contains(name) && !uris.containsKey(name);
+        return (names.contains(name) || internal.contains(name)) && !uris.containsKey(name);
     }
 
     /**
@@ -100,7 +116,7 @@ public final class MongoServices implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("MongoServices is closed");
         }
-        if (!names.contains(name)) {
+        if (!names.contains(name) && !internal.contains(name)) {
             throw new IllegalArgumentException("'" + name + "' is not a MongoDB service of this app; known: " + names);
         }
         MongoClient client = clients.get(name);
