@@ -15,6 +15,7 @@ import org.apache.maven.project.MavenProject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -32,6 +33,13 @@ public class RunMojo extends CompileMojo {
     @Parameter(property = "webhook.host", defaultValue = "127.0.0.1")
     private String host;
 
+    /**
+     * System properties to set while serving, e.g. development secrets {@code hookstead.secret.<name>} so that the
+     * printed curl commands are signed. Never put production secrets in a POM.
+     */
+    @Parameter
+    private Map<String, String> systemProperties = Map.of();
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -47,6 +55,7 @@ public class RunMojo extends CompileMojo {
         } catch (org.apache.maven.artifact.DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("cannot resolve the runtime classpath: " + e.getMessage(), e);
         }
+        systemProperties.forEach(System::setProperty);
         Path webapp = webappDirectory.toPath();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);

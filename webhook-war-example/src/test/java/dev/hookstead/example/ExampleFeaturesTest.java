@@ -22,6 +22,7 @@ class ExampleFeaturesTest {
 
     private static final String APP = "/api/client/v2.0/app/hookstead-example-abcde/service/";
     private static final String FEATURES = APP + "features/incoming_webhook/";
+    private static final String JWT_KEY = "example-signing-key-at-least-32-characters";
 
     @RegisterExtension
     final TestServer server = new TestServer();
@@ -33,6 +34,7 @@ class ExampleFeaturesTest {
     void start() {
         server.env("HOOKSTEAD_DATA_DIR", data.toString())
                 .env("HOOKSTEAD_SECRET_PARTNERAPIKEY", "pk_live_0123456789abcd")
+                .env("HOOKSTEAD_SECRET_JWTSIGNINGKEY", JWT_KEY)
                 // the test client is the trusted proxy, so X-Forwarded-For stands for other callers
                 .env("HOOKSTEAD_TRUSTEDPROXIES", "127.0.0.1")
                 .webapp(Path.of(System.getProperty("hookstead.example.webapp"))).start();
@@ -114,5 +116,33 @@ class ExampleFeaturesTest {
 
     private static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
+    }
+
+    @Test
+    void applicationAuthenticationWithACustomJwt() throws Exception {
+        String token = jwt(JWT_KEY, "hookstead-example-abcde");
+        HttpResponse<String> me = server.send(server.request(FEATURES + "myProfile").header("jwtTokenString", token)
+                .GET().build());
+        assertEquals(200, me.statusCode(), me::body);
+        assertTrue(me.body().contains("\"type\":\"normal\",\"name\":\"Ada\",\"providers\":[\"custom-token\"]"), me.body());
+
+        HttpResponse<String> anonymous = server.get(FEATURES + "myProfile");
+        assertEquals(400, anonymous.statusCode());
+        assertTrue(anonymous.body().contains("InvalidParameter"), anonymous.body());
+
+        HttpResponse<String> forged = server.send(server.request(FEATURES + "myProfile")
+                .header("jwtTokenString", jwt("some-other-key-that-is-32-characters-long", "hookstead-example-abcde"))
+                .GET().build());
+        assertEquals(401, forged.statusCode());
+        assertTrue(forged.body().contains("InvalidSession"), forged.body());
+    }
+
+    private static String jwt(String key, String audience) throws Exception {
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("user-42").audience(audience).claim("name", "Ada")
+                        .expirationTime(new java.util.Date(System.currentTimeMillis() + 3_600_000)).build());
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(key));
+        return jwt.serialize();
     }
 }
