@@ -2,7 +2,16 @@ package dev.hookstead.build.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.hookstead.manifest.AuthProviderDef;
 import dev.hookstead.manifest.EndpointDef;
+import dev.hookstead.manifest.RunAs;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ValidationMethod;
 import dev.hookstead.manifest.WebhookDef;
@@ -20,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -78,8 +88,52 @@ public final class CurlCommands {
             return r.toString();
         }
         if ("twilio".equals(w.serviceType())) return twilio(title, w, url, secret, body);
-        return signed(new Request(title, w.httpMethod(), w.validationMethod().name(), url, body, "application/json"),
-                w.validationMethod(), "X-Hook-Signature", secret, w.secretName());
+        Request r = new Request(title, w.httpMethod(), w.validationMethod().name(), url, body, "application/json");
+        if (w.runAs().mode() == RunAs.Mode.APPLICATION) applicationCredentials(r);
+        return signed(r, w.validationMethod(), "X-Hook-Signature", secret, w.secretName());
+    }
+
+    /**
+     * A webhook that runs as the calling user needs credentials: with an HS256 custom-token provider whose signing
+     * key is configured, a development JWT (user "dev-user", 30 minutes); otherwise a note saying what to add.
+     */
+    private void applicationCredentials(Request r) {
+        for (AuthProviderDef p : manifest.authProviders()) {
+            JsonNode keys = p.secretConfig() == null ? null : p.secretConfig().get("signingKeys");
+            String algorithm = p.config() == null ? "HS256" : p.config().path("signingAlgorithm").asText("HS256");
+            if (p.disabled() || !"custom-token".equals(p.type()) || !"HS256".equals(algorithm)
+                    || keys == null || !keys.isArray() || keys.isEmpty()) {
+                continue;
+            }
+            String key = secrets.apply(keys.get(0).asText());
+            if (key == null) {
+                r.note("set hookstead.secret." + keys.get(0).asText() + " to get a development JWT");
+                return;
+            }
+            r.header("jwtTokenString", developmentJwt(key, audience(p)));
+            r.note("development JWT for user dev-user, valid 30 minutes");
+            return;
+        }
+        r.note("runs as the calling user: add email+password, api-key or jwtTokenString headers");
+    }
+
+    private String audience(AuthProviderDef provider) {
+        JsonNode audience = provider.config() == null ? null : provider.config().get("audience");
+        if (audience != null && audience.isTextual() && !audience.asText().isEmpty()) return audience.asText();
+        if (audience != null && audience.isArray() && !audience.isEmpty()) return audience.get(0).asText();
+        return manifest.app().clientAppId();
+    }
+
+    private String developmentJwt(String key, String audience) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                    .subject("dev-user").audience(audience).issueTime(Date.from(clock.instant()))
+                    .expirationTime(Date.from(clock.instant().plusSeconds(1800))).build());
+            jwt.sign(new MACSigner(key.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("cannot sign a development JWT: " + e.getMessage(), e);
+        }
     }
 
     public String endpoint(EndpointDef e, String body) {

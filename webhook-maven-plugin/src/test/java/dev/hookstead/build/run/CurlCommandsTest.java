@@ -174,4 +174,25 @@ class CurlCommandsTest {
         assertTrue(curl.contains("(set hookstead.secret.key to sign this request)"), curl);
         assertEquals(null, header(curl, StripeSignature.HEADER), curl);
     }
+
+    @Test
+    void aWebhookThatRunsAsTheCallerGetsADevelopmentJwtFromTheCustomTokenProvider() throws Exception {
+        Manifest m = example();
+        var profile = m.webhooks().stream().filter(w -> w.name().equals("myProfile")).findFirst().orElseThrow();
+        String key = "example-signing-key-at-least-32-characters";
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        String curl = new CurlCommands(m, "http://h:1", name -> name.equals("jwtSigningKey") ? key : null, clock)
+                .webhook(profile, "{}");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("-H 'jwtTokenString: ([^']+)'").matcher(curl);
+        assertTrue(token.find(), curl);
+        com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(token.group(1));
+        assertTrue(jwt.verify(new com.nimbusds.jose.crypto.MACVerifier(key)), "signed with the provider's key");
+        assertTrue(jwt.getJWTClaimsSet().getAudience().contains("hookstead-example-abcde"));
+        assertTrue(jwt.getJWTClaimsSet().getExpirationTime().toInstant()
+                .equals(java.time.Instant.parse("2026-01-01T00:30:00Z")));
+
+        String unsigned = new CurlCommands(m, "http://h:1", name -> null).webhook(profile, "{}");
+        assertTrue(unsigned.contains("set hookstead.secret.jwtSigningKey to get a development JWT"), unsigned);
+    }
 }
