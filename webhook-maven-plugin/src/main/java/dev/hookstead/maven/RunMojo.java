@@ -40,6 +40,13 @@ public class RunMojo extends CompileMojo {
     @Parameter
     private Map<String, String> systemProperties = Map.of();
 
+    /**
+     * Sample requests for the printed curl commands, by target: {@code <service>.<webhook>} or an endpoint route;
+     * the value is a request body, or a query string starting with {@code ?}. Others get {@code {"message":"MESSAGE"}}.
+     */
+    @Parameter
+    private java.util.Properties samples = new java.util.Properties();
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -98,6 +105,12 @@ public class RunMojo extends CompileMojo {
         };
     }
 
+    static Map<String, String> asMap(java.util.Properties properties) {
+        Map<String, String> map = new java.util.HashMap<>();
+        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+        return map;
+    }
+
     private void printUrls(AppCompiler.Result result, int boundPort) {
         Settings settings = new Settings(name -> null, System::getProperty, System::getenv);
         CurlCommands curls = new CurlCommands(result.manifest(), "http://" + host + ":" + boundPort,
@@ -105,7 +118,7 @@ public class RunMojo extends CompileMojo {
         StringBuilder out = new StringBuilder("Hookstead is serving ")
                 .append(result.manifest().app().clientAppId()).append(" on http://").append(host).append(':')
                 .append(boundPort).append('\n');
-        curls.all(CurlCommands.SAMPLE_BODY).forEach(line -> out.append(line).append('\n'));
+        curls.all(CurlCommands.SAMPLE_BODY, asMap(samples)).forEach(line -> out.append(line).append('\n'));
         getLog().info(out.toString());
     }
 }

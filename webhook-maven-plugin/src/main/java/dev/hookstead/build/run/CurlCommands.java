@@ -69,17 +69,40 @@ public final class CurlCommands {
 
     /** One entry per webhook and enabled endpoint: a title line and the command. */
     public List<String> all(String body) {
+        return all(body, Map.of());
+    }
+
+    /**
+     * @param samples per target, a request body or (starting with {@code ?}) a query string, in place of
+     *                {@code body}; a webhook's key is {@code <service>.<name>}, an endpoint's is its route
+     */
+    public List<String> all(String body, Map<String, String> samples) {
         List<String> lines = new ArrayList<>();
-        for (WebhookDef w : manifest.webhooks()) lines.add(webhook(w, body));
+        for (WebhookDef w : manifest.webhooks()) {
+            lines.add(sample(samples.get(w.service() + "." + w.name()), body, (b, q) -> webhook(w, b, q)));
+        }
         for (EndpointDef e : manifest.endpoints()) {
-            if (!e.disabled()) lines.add(endpoint(e, body));
+            if (!e.disabled()) lines.add(sample(samples.get(e.route()), body, (b, q) -> endpoint(e, b, q)));
         }
         return lines;
     }
 
+    private static String sample(String sample, String body, java.util.function.BinaryOperator<String> command) {
+        if (sample == null) return command.apply(body, "");
+        return sample.startsWith("?") ? command.apply(body, sample.substring(1)) : command.apply(sample, "");
+    }
+
     public String webhook(WebhookDef w, String body) {
-        String url = baseUrl + "/api/client/v2.0/app/" + manifest.app().clientAppId() + "/service/" + w.service()
-                + "/incoming_webhook/" + w.name();
+        return webhook(w, body, "");
+    }
+
+    public String endpoint(EndpointDef e, String body) {
+        return endpoint(e, body, "");
+    }
+
+    private String webhook(WebhookDef w, String body, String query) {
+        String url = withQuery(baseUrl + "/api/client/v2.0/app/" + manifest.app().clientAppId() + "/service/"
+                + w.service() + "/incoming_webhook/" + w.name(), query);
         String secret = w.secret() != null ? w.secret() : w.secretName() == null ? null : secrets.apply(w.secretName());
         String title = "webhook " + w.service() + "/" + w.name();
         if ("github".equals(w.serviceType())) {
@@ -91,6 +114,11 @@ public final class CurlCommands {
         Request r = new Request(title, w.httpMethod(), w.validationMethod().name(), url, body, "application/json");
         if (w.runAs().mode() == RunAs.Mode.APPLICATION) applicationCredentials(r);
         return signed(r, w.validationMethod(), "X-Hook-Signature", secret, w.secretName());
+    }
+
+    private static String withQuery(String url, String query) {
+        if (query.isEmpty()) return url;
+        return url + (url.contains("?") ? "&" : "?") + query;
     }
 
     /**
@@ -136,8 +164,8 @@ public final class CurlCommands {
         }
     }
 
-    public String endpoint(EndpointDef e, String body) {
-        String url = baseUrl + "/app/" + manifest.app().clientAppId() + "/endpoint" + e.route();
+    private String endpoint(EndpointDef e, String body, String query) {
+        String url = withQuery(baseUrl + "/app/" + manifest.app().clientAppId() + "/endpoint" + e.route(), query);
         String secret = e.secretName() == null ? null : secrets.apply(e.secretName());
         return signed(new Request("endpoint " + e.route() + " -> " + e.functionName(), e.httpMethod(),
                         e.validationMethod().name(), url, body, "application/json"),
@@ -168,7 +196,8 @@ public final class CurlCommands {
         long now = clock.instant().getEpochSecond();
         switch (validation) {
             case VERIFY_PAYLOAD -> r.header(realmHeader, RealmSignature.sign(secret, signed));
-            case SECRET_AS_QUERY_PARAM -> r.url += "?secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            case SECRET_AS_QUERY_PARAM -> r.url = withQuery(r.url,
+                    "secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8));
             case STANDARD_WEBHOOKS, SVIX -> {
                 byte[] key = StandardWebhooksSignature.key(secret);
                 if (key == null) {

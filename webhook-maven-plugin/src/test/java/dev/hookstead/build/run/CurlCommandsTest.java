@@ -195,4 +195,15 @@ class CurlCommandsTest {
         String unsigned = new CurlCommands(m, "http://h:1", name -> null).webhook(profile, "{}");
         assertTrue(unsigned.contains("set hookstead.secret.jwtSigningKey to get a development JWT"), unsigned);
     }
+
+    @Test
+    void samplesReplaceTheBodyOrAddAQueryPerTarget() {
+        Manifest m = example();
+        String all = String.join("\n", new CurlCommands(m, "http://h:1", name -> null).all(CurlCommands.SAMPLE_BODY,
+                java.util.Map.of("orders.saveOrder", "{\"someField\":\"x\"}", "orders.orderStatus", "?id=7")));
+        // the signature covers the sample body: openssl dgst -sha256 -hmac 12345 over {"someField":"x"}
+        assertTrue(all.contains("X-Hook-Signature: sha256=b43bcd3e649fa31b454bbf9f68d824a96b7624ae2ba75fa90b18141402cdedf7' "
+                + "-d '{\"someField\":\"x\"}'"), all);
+        assertTrue(all.contains("incoming_webhook/orderStatus?id=7&secret=12345'"), all);
+    }
 }
