@@ -96,7 +96,7 @@ final class SandboxGlobal {
     /**
      * The installers of utils, services and HTTP clients, and the Java bridges they get. The bridges read the time
      * left from the call's deadline. Each service operation is a job of the async work queue (sandbox-api.js hands
-     * the installers a defer function), counted there like timers; the bridges' own hook has nothing left to count.
+     * the installers a later(work) function), counted there like timers; the bridges' own hook has nothing left to count.
      */
     private static ScriptObjectMirror platformScripts(SandboxEngine engine, ScriptContext context,
                                                       GlobalPlatform platform, Host host) {

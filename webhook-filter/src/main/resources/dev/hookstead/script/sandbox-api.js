@@ -239,19 +239,26 @@
     // --- utils, context.services, context.http, context.functions (spec 3.4, 3.5) ------------------------------------
     global.utils = platform.utils(platform.utilsBridge, BSON, EJSON);
 
-    /** Service operations run as queued jobs, so those in flight count against the async work limit. */
-    function defer(job) {
-        queue.enqueue(job, [], 0);
+    /**
+     * Runs a service operation (which answers with a settled Promise) as a queued job: operations in flight count
+     * against the async work limit, and an awaiting caller resumes from the queue as with a real event loop.
+     */
+    function later(work) {
+        return new Promise(function (resolve) {
+            queue.enqueue(function () {
+                resolve(work());
+            }, [], 0);
+        });
     }
 
     /** context.http, and the client of every HTTP service; fresh per call. */
     function httpClient() {
-        return platform.http(platform.httpBridge, BSON, EJSON, Promise, defer);
+        return platform.http(platform.httpBridge, BSON, EJSON, Promise, later);
     }
 
     /** context.services: MongoDB data sources by name; an HTTP service name gives this call's context.http. */
     function servicesClient() {
-        var mongo = platform.services(platform.mongoBridge, BSON, EJSON, Promise, defer);
+        var mongo = platform.services(platform.mongoBridge, BSON, EJSON, Promise, later);
         var httpNames = platform.httpServices;
         return {
             get: function get(name) {

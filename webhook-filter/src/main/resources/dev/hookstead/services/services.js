@@ -1,28 +1,22 @@
 /*
  * context.services for the app's MongoDB data sources (spec 3.4). Plain ES5: it may run before any prelude.
- * Evaluates to function(bridge, BSON, EJSON, Promise, defer?) -> {get(name)}; bridge is a
+ * Evaluates to function(bridge, BSON, EJSON, Promise, later?) -> {get(name)}; bridge is a
  * dev.hookstead.services.mongodb.MongoBridge kept in this closure only. BSON and EJSON are the global's own (from
- * bson-globals.js); Promise is the global's Promise (without defer only Promise.resolve and Promise.reject are used);
- * defer(job), when given, queues a job on the global's async work queue.
+ * bson-globals.js); Promise is the global's Promise (without later only Promise.resolve and Promise.reject are used);
+ * later(work), when given, runs work as a job of the global's async work queue.
  *
- * Every collection method runs one synchronous bridge call (queued when defer is given) and returns a Promise. Objects are built per
+ * Every collection method runs one synchronous bridge call (queued when later is given) and returns a Promise. Objects are built per
  * call, with no shared prototypes, so nothing here outlives a request.
  */
-(function (bridge, BSON, EJSON, Promise, defer) {
+(function (bridge, BSON, EJSON, Promise, later) {
     'use strict';
 
-    // Runs `work` (which answers with a settled Promise) at once, or, when the host gave `defer`, as a job of the
-    // global's async work queue: then operations in flight count against the runtime's async work limit, and an
-    // awaiting caller resumes from the queue as with a real event loop.
-    function later(work) {
-        if (typeof defer !== 'function') {
+    // `later(work)` comes from the runtime, which runs `work` (answering with a settled Promise) as a queued job;
+    // without it (unit tests) the work runs at once.
+    if (typeof later !== 'function') {
+        later = function (work) {
             return work();
-        }
-        return new Promise(function (resolve) {
-            defer(function () {
-                resolve(work());
-            });
-        });
+        };
     }
 
     var slice = Array.prototype.slice;

@@ -1,26 +1,20 @@
 /*
  * context.http and HTTP service clients (spec 3.4). Plain ES5.
- * Evaluates to function(bridge, BSON, EJSON, Promise, defer?) -> {get, post, put, patch, delete, head}; bridge is a
- * dev.hookstead.services.http.HttpBridge kept in this closure only; defer(job), when given, queues a job on the
- * global's async work queue. Each action checks its argument, lets the bridge run the request (synchronously, as a
- * queued job when defer is given) and returns a Promise: resolved with the response for every HTTP status,
+ * Evaluates to function(bridge, BSON, EJSON, Promise, later?) -> {get, post, put, patch, delete, head}; bridge is a
+ * dev.hookstead.services.http.HttpBridge kept in this closure only; later(work), when given, runs work as a job of
+ * the global's async work queue. Each action checks its argument, lets the bridge run the request (synchronously, as a
+ * queued job when later is given) and returns a Promise: resolved with the response for every HTTP status,
  * rejected with a plain Error for bad arguments, refused hosts, timeouts and network failures.
  */
-(function (bridge, BSON, EJSON, Promise, defer) {
+(function (bridge, BSON, EJSON, Promise, later) {
     'use strict';
 
-    // Runs `work` (which answers with a settled Promise) at once, or, when the host gave `defer`, as a job of the
-    // global's async work queue: then operations in flight count against the runtime's async work limit, and an
-    // awaiting caller resumes from the queue as with a real event loop.
-    function later(work) {
-        if (typeof defer !== 'function') {
+    // `later(work)` comes from the runtime, which runs `work` (answering with a settled Promise) as a queued job;
+    // without it (unit tests) the work runs at once.
+    if (typeof later !== 'function') {
+        later = function (work) {
             return work();
-        }
-        return new Promise(function (resolve) {
-            defer(function () {
-                resolve(work());
-            });
-        });
+        };
     }
 
     var STRING_FIELDS = ['url', 'scheme', 'host', 'path', 'fragment', 'username', 'password'];
