@@ -32,6 +32,17 @@ class EdgeCasesTest {
     Path dir;
 
     @Test
+    void skipsNodeModulesUnderFunctions() throws IOException {
+        // real exports can carry the dependencies of a function's package.json
+        copyMini();
+        write("functions/node_modules/left-pad/index.js", "module.exports = function leftPad() {};\n");
+        ExportResult r = read();
+        assertEquals(List.of(), r.problems().all(), r.problems()::format);
+        assertTrue(r.sources().keySet().stream().noneMatch(k -> k.contains("node_modules")), r.sources()::toString);
+        assertTrue(r.manifest().functions().stream().noneMatch(f -> f.name().contains("node_modules")));
+    }
+
+    @Test
     void lowerCaseWebhookMethodIsAcceptedWithAWarning() throws IOException {
         copyMini();
         write(PING, "{\"name\":\"ping\",\"respond_result\":true,\"options\":{\"httpMethod\":\"post\"}}");

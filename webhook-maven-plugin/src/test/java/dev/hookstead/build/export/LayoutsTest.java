@@ -202,7 +202,6 @@ class LayoutsTest {
         assertTrue(insert.disableArgLogs());
         assertEquals("normal", insert.canEvaluate().get("%%user.type").asText());
         assertEquals(new RunAs(RunAs.Mode.USER_ID, "5f0a1b2c3d4e5f6a7b8c9dff", null), m.function("util/format").runAs());
-        assertTrue(r.sources().keySet().stream().noneMatch(k -> k.contains("node_modules")));
 
         DataSourceDef atlas = m.dataSources().get(0);
         assertEquals(List.of("app.items", "app.items#schema", "default_rule"), List.copyOf(atlas.rules().keySet()));
