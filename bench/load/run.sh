@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Throughput and latency of the filter against hand-written servlets on one embedded Tomcat, driven by wrk.
+# Usage: bench/load/run.sh [seconds per run, default 10] [rounds, default 3] [connections, default 16] [scenarios, default a,b,c0,c,d]
+# JAVA_OPTS passes flags to the server JVM (for example a flight recording).
+# The server runs in its own JVM and logs (slf4j-simple, INFO, invocation lines included) to bench/load/server.log.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk (Debian package)" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null; else sudo apt-get install -y -q wrk >/dev/null; fi
+fi
+module="$root/webhook-filter"
+mvn -B -q -f "$root/pom.xml" -pl webhook-filter test-compile
+mvn -B -q -f "$module/pom.xml" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench.classpath"
+java -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")" \
+  ${JAVA_OPTS:-} dev.hookstead.bench.LoadBench "${1:-10}" "${2:-3}" "${3:-16}" ${4:-} 2>"$root/bench/load/server.log"

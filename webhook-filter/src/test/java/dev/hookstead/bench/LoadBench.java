@@ -1,0 +1,281 @@
+package dev.hookstead.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.hookstead.auth.admin.UserAdmin;
+import dev.hookstead.manifest.AuthProviderDef;
+import dev.hookstead.manifest.RunAs;
+import dev.hookstead.manifest.ValidationMethod;
+import dev.hookstead.manifest.WebhookDef;
+import dev.hookstead.testing.JsApp;
+import dev.hookstead.testing.TestApps;
+import dev.hookstead.testing.TestServer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.codec.binary.Hex;
+import org.bson.Document;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Throughput and latency of the whole filter against hand-written servlets, on one embedded Tomcat, in one run:
+ * (a) a bare servlet, (b) a trivial webhook, (c0) a servlet doing HMAC plus insertOne with the driver, (c) the same
+ * as a VERIFY_PAYLOAD webhook, (d) API-key application auth plus a two-condition can_evaluate. wrk drives each in
+ * turn on loopback. Run with bench/load/run.sh.
+ */
+public final class LoadBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = "bench-webhook-secret";
+    private static final String DATA_SOURCE = "mongodb-atlas";
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    private static final String TRIVIAL = "exports = function(payload, response) { return { ok: true }; };";
+    private static final String INGEST = """
+            exports = async function(payload) {
+              const event = JSON.parse(payload.body.text());
+              await context.services.get("mongodb-atlas").db("bench").collection("events").insertOne(event);
+              return { ok: true };
+            };""";
+
+    /** Scenario name, its request, and whether it is a baseline for the next. */
+    private record Scenario(String name, String what, Wrk.Request request) {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace(System.out);
+            System.exit(1);
+        }
+        System.exit(0); // exec:java would otherwise wait for the servers' non-daemon threads
+    }
+
+    private static void run(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int connections = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        List<String> only = args.length > 3 ? List.of(args[3].split(",")) : List.of("a", "b", "c0", "c", "d");
+        Path scratch = Files.createTempDirectory("hookstead-load");
+
+        MongoServer mongo = new MongoServer(new H2Backend(scratch.resolve("bench.mv").toString()));
+        mongo.bind("127.0.0.1", 0);
+        String mongoUri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
+        String apiKey;
+        try (UserAdmin admin = UserAdmin.connect(mongoUri, "hookstead-users")) {
+            apiKey = admin.createApiKey("load-bench").key();
+        }
+
+        Replay bare = new Replay();
+        HandWrittenIngest handWritten = new HandWrittenIngest(mongoUri);
+        TestServer server = new TestServer()
+                .app(app())
+                .contextParam("hookstead.service." + DATA_SOURCE + ".uri", mongoUri)
+                .servlet("/bare", bare)
+                .servlet("/c0", handWritten)
+                .start();
+        if (!server.started()) throw new IllegalStateException("the webapp did not start:\n" + server.logs());
+
+        String body = event();
+        Map<String, String> signed = Map.of("Content-Type", "application/json", "X-Hook-Signature", "sha256=" + hmac(body));
+        List<Scenario> scenarios = List.of(
+                new Scenario("a", "bare servlet, same JSON as (b)", get(server, "/bare")),
+                new Scenario("b", "trivial webhook: NO_VALIDATION, System, respond_result", get(server, TestApps.webhookPath("trivial"))),
+                new Scenario("c0", "servlet: HMAC-SHA256 check + insertOne (driver), 1 KiB", post(server, "/c0", signed, body)),
+                new Scenario("c", "webhook: VERIFY_PAYLOAD + insertOne, 1 KiB", post(server, TestApps.webhookPath("ingest"), signed, body)),
+                new Scenario("d", "webhook: API-key auth + 2-condition can_evaluate", post(server,
+                        TestApps.webhookPath("authed"), Map.of("api-key", apiKey, "Content-Type", "application/json"), "{}")));
+
+        // The hand-written servlets answer exactly what the filter answers.
+        bare.answer(check(server, scenarios.get(1)));
+        handWritten.answer(check(server, scenarios.get(3)));
+        for (Scenario s : scenarios) check(server, s);
+
+        scenarios = scenarios.stream().filter(s -> only.contains(s.name())).toList();
+        Wrk wrk = new Wrk(connections, scratch);
+        System.out.printf("machine: %d cores, JVM %s, wrk -t1 -c%d, %d s per run, %d rounds (after a warm-up run of twice that each)%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), connections,
+                seconds, rounds);
+        // Nashorn keeps recompiling and the JIT keeps optimising for many seconds; measure a steady state.
+        for (Scenario s : scenarios) wrk.run(s.name() + "-warm", s.request(), 2 * seconds);
+        Map<String, List<Wrk.Figures>> runs = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (Scenario s : scenarios) {
+                long cpuBefore = CPU.getProcessCpuTime();
+                Wrk.Figures f = wrk.run(s.name(), s.request(), seconds);
+                double cpuMicros = (CPU.getProcessCpuTime() - cpuBefore) / 1000.0 / f.requests();
+                if (f.errors() > 0) throw new IllegalStateException(s.name() + ": " + f.errors() + " failed requests");
+                runs.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(f);
+                System.out.printf("round %d %-3s %9.0f req/s  p50 %8.0f us  p99 %8.0f us  server CPU %6.0f us/req%n",
+                        round, s.name(), f.requestsPerSecond(), f.p50Micros(), f.p99Micros(), cpuMicros);
+            }
+        }
+        System.out.println();
+        System.out.printf("%-3s %-55s %10s %10s %10s%n", "", "scenario (median of rounds)", "req/s", "p50 us", "p99 us");
+        Map<String, Wrk.Figures> median = new LinkedHashMap<>();
+        for (Scenario s : scenarios) {
+            Wrk.Figures m = median(runs.get(s.name()));
+            median.put(s.name(), m);
+            System.out.printf("%-3s %-55s %10.0f %10.0f %10.0f%n", s.name(), s.what(), m.requestsPerSecond(),
+                    m.p50Micros(), m.p99Micros());
+        }
+        System.out.println();
+        ratio(median, "b", "a", Wrk.Figures::requestsPerSecond, "throughput", ">= 0.70");
+        ratio(median, "b", "a", Wrk.Figures::p99Micros, "p99", "<= 3");
+        ratio(median, "c", "c0", Wrk.Figures::requestsPerSecond, "throughput", ">= 0.85");
+        ratio(median, "d", "a", Wrk.Figures::requestsPerSecond, "throughput", "none");
+        ratio(median, "d", "b", Wrk.Figures::requestsPerSecond, "throughput", "none");
+
+        server.stop();
+        handWritten.close();
+        mongo.shutdown();
+    }
+
+    private static void ratio(Map<String, Wrk.Figures> median, String x, String base,
+                              java.util.function.ToDoubleFunction<Wrk.Figures> figure, String what, String goal) {
+        if (!median.containsKey(x) || !median.containsKey(base)) return;
+        double value = figure.applyAsDouble(median.get(x)) / figure.applyAsDouble(median.get(base));
+        System.out.printf("(%s)/(%s) %-10s %6.2f   goal %s%n", x, base, what, value, goal);
+    }
+
+    /** Per figure, the median over rounds. */
+    private static Wrk.Figures median(List<Wrk.Figures> all) {
+        return new Wrk.Figures(median(all.stream().mapToDouble(Wrk.Figures::requestsPerSecond).toArray()),
+                median(all.stream().mapToDouble(Wrk.Figures::p50Micros).toArray()),
+                median(all.stream().mapToDouble(Wrk.Figures::p99Micros).toArray()),
+                all.stream().mapToLong(Wrk.Figures::requests).sum(), 0);
+    }
+
+    private static double median(double[] values) {
+        Arrays.sort(values);
+        return values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+
+    private static JsApp app() throws Exception {
+        WebhookDef base = TestApps.webhook("authed");
+        WebhookDef authed = new WebhookDef(base.service(), base.serviceType(), "authed", "POST",
+                ValidationMethod.NO_VALIDATION, null, null, true, new RunAs(RunAs.Mode.APPLICATION, null, null),
+                JSON.readTree("{\"%%user.type\": \"server\", \"%%request.httpMethod\": \"POST\"}"), false, false,
+                false, null, base.source());
+        return new JsApp()
+                .dataSource(DATA_SOURCE)
+                .authProvider(new AuthProviderDef("api-key", "api-key", false, null, null, List.of(), "auth/providers.json"))
+                .webhook(TestApps.webhook("trivial", "GET", ValidationMethod.NO_VALIDATION, null, true), TRIVIAL)
+                .webhook(TestApps.webhook("ingest", "POST", ValidationMethod.VERIFY_PAYLOAD, SECRET, true), INGEST)
+                .webhook(authed, TRIVIAL);
+    }
+
+    /** A GitHub-style push event of exactly 1,024 bytes. */
+    private static String event() {
+        String head = "{\"ref\":\"refs/heads/main\",\"before\":\"6113728f27ae82c7b1a177c8d03f9e96e0adf246\","
+                + "\"after\":\"59b20b8d5c6ff8d09518454d4dd8b7b30f095ab5\",\"repository\":{\"id\":35129377,"
+                + "\"full_name\":\"octo-org/octo-repo\",\"private\":false},\"pusher\":{\"name\":\"octocat\","
+                + "\"email\":\"octocat@github.com\"},\"commits\":[{\"id\":\"59b20b8d5c6ff8d09518454d4dd8b7b30f095ab5\","
+                + "\"message\":\"";
+        String tail = "\",\"timestamp\":\"2026-11-23T09:30:00Z\",\"added\":[],\"removed\":[],\"modified\":[\"README.md\"]}]}";
+        return head + "x".repeat(1024 - head.length() - tail.length()) + tail;
+    }
+
+    private static String hmac(String body) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Hex.encodeHexString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Wrk.Request get(TestServer server, String path) {
+        return new Wrk.Request("GET", server.uri(path), Map.of(), null);
+    }
+
+    private static Wrk.Request post(TestServer server, String path, Map<String, String> headers, String body) {
+        return new Wrk.Request("POST", server.uri(path), headers, body);
+    }
+
+    /** Sends the scenario's request once; it must answer 200. Returns the answer. */
+    private static HttpResponse<String> check(TestServer server, Scenario s) {
+        Wrk.Request r = s.request();
+        var builder = server.request(r.uri().getRawPath()).method(r.method(), r.body() == null
+                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(r.body()));
+        r.headers().forEach(builder::header);
+        HttpResponse<String> response = server.send(builder.build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("scenario " + s.name() + " answered " + response.statusCode() + ": "
+                    + response.body() + "\n" + server.logs());
+        }
+        return response;
+    }
+
+    /** (a): answers the bytes and content type the trivial webhook answers. */
+    private static class Replay extends HttpServlet {
+        private volatile byte[] body;
+        private volatile String contentType;
+
+        void answer(HttpResponse<String> response) {
+            body = response.body().getBytes(StandardCharsets.UTF_8);
+            contentType = response.headers().firstValue("Content-Type").orElseThrow();
+        }
+
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setContentType(contentType);
+            resp.setContentLength(body.length);
+            resp.getOutputStream().write(body);
+        }
+    }
+
+    /** (c0): what a careful hand-written servlet does: constant-time HMAC check, then insertOne with the driver. */
+    private static final class HandWrittenIngest extends Replay {
+        private final MongoClient client;
+        private final MongoCollection<Document> events;
+        private final SecretKeySpec key = new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+
+        HandWrittenIngest(String uri) {
+            client = MongoClients.create(uri);
+            events = client.getDatabase("bench").getCollection("events-c0");
+        }
+
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            byte[] body = req.getInputStream().readAllBytes();
+            String header = req.getHeader("X-Hook-Signature");
+            byte[] expected;
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                expected = ("sha256=" + Hex.encodeHexString(mac.doFinal(body))).getBytes(StandardCharsets.US_ASCII);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            if (header == null || !MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.US_ASCII))) {
+                resp.sendError(401);
+                return;
+            }
+            events.insertOne(Document.parse(new String(body, StandardCharsets.UTF_8)));
+            super.service(req, resp);
+        }
+
+        void close() {
+            client.close();
+        }
+    }
+}
