@@ -11,7 +11,6 @@ public final class Guard {
     private static final long DISARMED_NANOS = 365L * 24 * 3600 * 1_000_000_000L;
 
     private volatile boolean expired;
-    private long generation;
     private long deadlineNanos;
     private int countdown;
 
@@ -26,21 +25,19 @@ public final class Guard {
         }
     }
 
-    /** Starts a new call ending at {@code deadline} (a nanoTime); returns its generation for {@link #expire(long)}. */
-    synchronized long arm(long deadline) {
+    /** Starts a new call ending at {@code deadline} (a nanoTime). */
+    synchronized void arm(long deadline) {
         expired = false;
         deadlineNanos = deadline;
         countdown = CLOCK_EVERY;
-        return ++generation;
     }
 
-    /** Expires the call of that generation; a late watchdog tick for an earlier call does nothing. */
-    synchronized void expire(long callGeneration) {
-        if (callGeneration == generation) expired = true;
+    /** Expires the armed call once its deadline has passed; a disarmed guard's deadline lies a year ahead. */
+    synchronized void expireIfDue(long nowNanos) {
+        if (nowNanos - deadlineNanos >= 0) expired = true;
     }
 
     synchronized void disarm() {
-        generation++;
         expired = false;
         deadlineNanos = System.nanoTime() + DISARMED_NANOS;
     }

@@ -2,6 +2,7 @@ package dev.hookstead.script;
 
 import dev.hookstead.response.HookError;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
+import org.openjdk.nashorn.internal.runtime.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ public final class Host {
     private volatile long deadlineNanos;
     private String failure;
     private Function<String, Object> functions = name -> null;
+    private GlobalShape shape;
 
     Host(int maxAsyncOperations) {
         this.maxAsyncOperations = maxAsyncOperations;
@@ -39,6 +41,16 @@ public final class Host {
     /** @param lookup function name to its factory in this global, or null for an unknown name */
     void functions(Function<String, Object> lookup) {
         functions = lookup;
+    }
+
+    /** Records the global as built; called once, from inside it, when lockdown is done. */
+    public void captureShape() {
+        if (shape == null) shape = new GlobalShape(Context.getGlobal());
+    }
+
+    /** Whether the call created properties on the global (implicit globals), so that they must be swept. */
+    public boolean globalGrew() {
+        return shape == null || shape.grew();
     }
 
     /** The factory of the app function {@code name} (private ones included), null when there is none. */

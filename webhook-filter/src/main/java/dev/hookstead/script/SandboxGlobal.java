@@ -24,7 +24,6 @@ import javax.script.SimpleScriptContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -162,9 +161,9 @@ final class SandboxGlobal {
     BsonValue run(ScriptRef script, ScriptObjectMirror factory, CallState call, long timeoutNanos, Watchdog watchdog,
                   String logName) {
         long deadline = System.nanoTime() + timeoutNanos;
-        long generation = guard.arm(deadline);
+        guard.arm(deadline);
         host.deadline(deadline);
-        ScheduledFuture<?> timer = watchdog.expireLater(guard, generation, timeoutNanos);
+        watchdog.watch(guard);
         try {
             internals.callMember("run", factory, guard, call);
             afterRun(call);
@@ -196,7 +195,7 @@ final class SandboxGlobal {
             broken = true;
             throw e;
         } finally {
-            timer.cancel(false);
+            watchdog.release(guard);
             guard.disarm();
         }
     }

@@ -110,38 +110,15 @@
         return value instanceof BSON.Binary;
     }
 
-    /** Gives `target` the four response methods over the private `state`. */
-    function bindResponse(target, state) {
-        define(target, 'setStatusCode', function setStatusCode(code) {
-            if (typeof code !== 'number' || code % 1 !== 0 || code < 100 || code > 599) {
-                throw new Error('setStatusCode: ' + inspect(code, true) + ' is not a valid HTTP status; use an integer from 100 to 599');
-            }
-            state.used = true;
-            state.status = code;
-        });
-        define(target, 'setBody', function setBody(body) {
-            if (typeof body !== 'string' && !isBinary(body)) {
-                throw new Error('setBody: the body must be a string or a BSON.Binary, got ' + inspect(body, true) +
-                    '; use JSON.stringify or EJSON.stringify for objects');
-            }
-            state.used = true;
-            state.body = body;
-        });
-        define(target, 'setHeader', function setHeader(name, value) {
-            var text = headerArgs('setHeader', name, value);
-            state.used = true;
-            var existing = findHeader(state.headers, name);
-            if (existing) existing.values = [text];
-            else state.headers.push({name: name, values: [text]});
-        });
-        define(target, 'addHeader', function addHeader(name, value) {
-            var text = headerArgs('addHeader', name, value);
-            state.used = true;
-            var existing = findHeader(state.headers, name);
-            if (existing) existing.values.push(text);
-            else state.headers.push({name: name, values: [text]});
-        });
-        return target;
+    // Each response's state lives here, not on the object: scripts cannot forge or read it. Shared prototype
+    // methods keep a call from defining four closures per response.
+    var responseStates = new WeakMap();
+
+    function stateOf(response, method) {
+        var state = responseStates.get(response);
+        if (state === undefined) throw new TypeError(method + ' must be called on an HTTPResponse');
+        state.used = true;
+        return state;
     }
 
     function newState() {
@@ -150,8 +127,36 @@
 
     function HTTPResponse() {
         if (!(this instanceof HTTPResponse)) return new HTTPResponse();
-        bindResponse(this, newState());
+        responseStates.set(this, newState());
     }
+
+    define(HTTPResponse.prototype, 'setStatusCode', function setStatusCode(code) {
+        if (typeof code !== 'number' || code % 1 !== 0 || code < 100 || code > 599) {
+            throw new Error('setStatusCode: ' + inspect(code, true) + ' is not a valid HTTP status; use an integer from 100 to 599');
+        }
+        stateOf(this, 'setStatusCode').status = code;
+    });
+    define(HTTPResponse.prototype, 'setBody', function setBody(body) {
+        if (typeof body !== 'string' && !isBinary(body)) {
+            throw new Error('setBody: the body must be a string or a BSON.Binary, got ' + inspect(body, true) +
+                '; use JSON.stringify or EJSON.stringify for objects');
+        }
+        stateOf(this, 'setBody').body = body;
+    });
+    define(HTTPResponse.prototype, 'setHeader', function setHeader(name, value) {
+        var text = headerArgs('setHeader', name, value);
+        var state = stateOf(this, 'setHeader');
+        var existing = findHeader(state.headers, name);
+        if (existing) existing.values = [text];
+        else state.headers.push({name: name, values: [text]});
+    });
+    define(HTTPResponse.prototype, 'addHeader', function addHeader(name, value) {
+        var text = headerArgs('addHeader', name, value);
+        var state = stateOf(this, 'addHeader');
+        var existing = findHeader(state.headers, name);
+        if (existing) existing.values.push(text);
+        else state.headers.push({name: name, values: [text]});
+    });
 
     global.HTTPResponse = HTTPResponse;
 
@@ -340,6 +345,7 @@
         });
     }
 
+    var rawExec = RegExp.prototype.exec;
     bound(RegExp.prototype, 'exec');
     bound(RegExp.prototype, 'test');
     bound(String.prototype, 'match', true);
@@ -355,17 +361,13 @@
             typeof value.then === 'function';
     }
 
-    function httpArgs(call, response) {
-        var style = call.style();
-        var payload;
-        if (style === 'RAW') {
-            payload = JSON.parse(call.payloadJson());
+    function httpPayload(call) {
+        var payload = JSON.parse(call.payloadJson());
+        if (call.style() === 'RAW') {
             var body = call.bodyBase64();
             payload.body = body === null ? undefined : BSON.Binary.fromBase64(body);
-        } else {
-            payload = JSON.parse(call.payloadJson());
         }
-        return [payload, response];
+        return payload;
     }
 
     function report(call, state, result) {
@@ -389,9 +391,10 @@
             if (typeof fn !== 'function') {
                 throw new Error('the script does not export a function (assign one to exports or module.exports)');
             }
-            var state = newState();
-            var args = call.isHttp() ? httpArgs(call, bindResponse({}, state)) : EJSON.parse(call.argsEjson());
-            var result = fn.apply(undefined, args);
+            var response = new HTTPResponse();
+            var state = responseStates.get(response);
+            // A direct call where the arity is known: apply goes through Nashorn's slow generic invoker.
+            var result = call.isHttp() ? fn(httpPayload(call), response) : fn.apply(undefined, EJSON.parse(call.argsEjson()));
             if (isThenable(result)) {
                 var outcome = {settled: false};
                 result.then(function (value) {
@@ -418,10 +421,10 @@
             }
             if (queue.overflow() === null) report(call, state, result);
         } finally {
-            call.finished(current.console.lines, queue.pending(), queue.overflow(), sweep());
+            call.finished(current.console.lines, queue.pending(), queue.overflow(), !host.globalGrew() || sweep());
             queue.reset();
             current = null;
-            emptyPattern.exec('');   // clears RegExp.$1, lastMatch, input left by the call
+            rawExec.call(emptyPattern, '');   // clears RegExp.$1, lastMatch, input left by the call
         }
     }
 
@@ -441,6 +444,7 @@
     return {
         adoptSweep: function (fn) {
             sweep = fn;
+            host.captureShape();
         },
         run: run,
         describe: describe,
