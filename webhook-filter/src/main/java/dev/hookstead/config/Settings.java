@@ -41,8 +41,9 @@ public final class Settings {
             "Comma-separated IP addresses whose X-Forwarded-For header is trusted for context.request.remoteIPAddress.");
     public static final SettingDef PUBLIC_BASE_URL = new SettingDef("hookstead.publicBaseUrl", "",
             "Scheme, host and context path callers use (e.g. https://hooks.example.com/app), for webhookUrl behind a proxy.");
-    public static final SettingDef ENGINE_POOL_SIZE = new SettingDef("hookstead.engine.poolSize", "number of CPUs",
-            "Number of script engines that run functions at the same time.");
+    public static final SettingDef ENGINE_POOL_SIZE = new SettingDef("hookstead.engine.poolSize", "4 x CPUs",
+            "Number of script globals that run functions at the same time; a call keeps its global while it waits on"
+                    + " MongoDB or HTTP, so more than one per CPU keeps the database busy.");
     public static final SettingDef ENGINE_ACQUIRE_TIMEOUT = new SettingDef("hookstead.engine.acquireTimeout", "30",
             "Seconds a request waits for a free script engine before 503 ServiceUnavailable.");
     public static final SettingDef ERROR_LINK_BASE = new SettingDef("hookstead.error.linkBase", "hookstead:invocation:",
@@ -169,7 +170,7 @@ public final class Settings {
     }
 
     public int enginePoolSize() {
-        long size = positiveLong(ENGINE_POOL_SIZE.name(), Runtime.getRuntime().availableProcessors(),
+        long size = positiveLong(ENGINE_POOL_SIZE.name(), 4L * Runtime.getRuntime().availableProcessors(),
                 "a number of engines", "4");
         return (int) Math.min(size, 1024);
     }

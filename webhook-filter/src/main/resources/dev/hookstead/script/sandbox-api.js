@@ -421,7 +421,8 @@
             }
             if (queue.overflow() === null) report(call, state, result);
         } finally {
-            call.finished(current.console.lines, queue.pending(), queue.overflow(), !host.globalGrew() || sweep());
+            var lines = current.console.lines;
+            call.finished(lines.length === 0 ? null : lines, queue.pending(), queue.overflow(), !host.globalGrew() || sweep());
             queue.reset();
             current = null;
             rawExec.call(emptyPattern, '');   // clears RegExp.$1, lastMatch, input left by the call

@@ -35,7 +35,7 @@ class SettingsTest {
         assertTrue(s.autoRegister());
         assertEquals(List.of(), s.trustedProxies());
         assertNull(s.publicBaseUrl());
-        assertEquals(Runtime.getRuntime().availableProcessors(), s.enginePoolSize());
+        assertEquals(4 * Runtime.getRuntime().availableProcessors(), s.enginePoolSize());
         assertEquals(Duration.ofSeconds(30), s.engineAcquireTimeout());
         assertEquals("hookstead:invocation:", s.errorLinkBase());
         assertNull(s.secret("x"));
