@@ -5,7 +5,6 @@ import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * local-userpass password hashes: bcrypt ({@code $2a$}, cost {@value #COST}). Passwords longer than bcrypt's 72 bytes
@@ -20,14 +19,14 @@ public final class PasswordHasher {
     private final BCrypt.Hasher hasher = BCrypt.with(VERSION, new SecureRandom(),
             LongPasswordStrategies.hashSha512(VERSION));
     private final BCrypt.Verifyer verifyer = BCrypt.verifyer(VERSION, LongPasswordStrategies.hashSha512(VERSION));
-    /** Verified against when the user is unknown, so that an unknown email costs as much as a wrong password. */
-    private final byte[] dummy;
-
-    public PasswordHasher() {
-        byte[] random = new byte[16];
-        new SecureRandom().nextBytes(random);
-        dummy = hasher.hash(COST, HexFormat.of().formatHex(random).getBytes(StandardCharsets.UTF_8));
-    }
+    /**
+     * Verified against when the user is unknown, so that an unknown email costs as much as a wrong password. A fixed
+     * hash (of 32 random bytes, then thrown away) instead of one made at start-up: a verification costs what the
+     * hash's cost says, whatever its salt, and hashing one slowed every start of the filter. Its cost must stay
+     * {@link #COST} (a test checks it).
+     */
+    static final String DUMMY_HASH = "$2a$10$p90ozOGbitVRCDnqKP1aneQErCsfhVoOS2eMmnnMipoqTiOckHCve";
+    private static final byte[] DUMMY = DUMMY_HASH.getBytes(StandardCharsets.US_ASCII);
 
     public String hash(String password) {
         return new String(hasher.hash(COST, password.getBytes(StandardCharsets.UTF_8)), StandardCharsets.US_ASCII);
@@ -45,7 +44,7 @@ public final class PasswordHasher {
 
     /** Spends the time of one verification and returns false: the answer for an unknown user. */
     public boolean verifyNobody(String password) {
-        verifyer.verifyStrict(password.getBytes(StandardCharsets.UTF_8), dummy);
+        verifyer.verifyStrict(password.getBytes(StandardCharsets.UTF_8), DUMMY);
         return false;
     }
 }

@@ -2,6 +2,8 @@ package dev.hookstead.script;
 
 import dev.hookstead.response.ErrorCode;
 import dev.hookstead.response.HookError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -19,6 +20,8 @@ import java.util.function.Supplier;
  * its whole duration; when none frees up within the acquire timeout the call fails with 503 instead of queueing.
  */
 final class GlobalPool {
+    private static final Logger LOG = LoggerFactory.getLogger(GlobalPool.class);
+
     /** A place in the pool; {@code global} is null until built, and again after a discard. */
     static final class Slot {
         SandboxGlobal global;
@@ -28,6 +31,7 @@ final class GlobalPool {
     private final Supplier<SandboxGlobal> builder;
     private final int size;
     private final Duration acquireTimeout;
+    private ExecutorService background;
 
     GlobalPool(int size, Duration acquireTimeout, Supplier<SandboxGlobal> builder) {
         this.size = size;
@@ -37,25 +41,34 @@ final class GlobalPool {
         for (int i = 0; i < size; i++) idle.add(new Slot());
     }
 
-    /** Builds every global now: one first (it compiles the shared code), the rest in parallel. */
-    void prewarm(int threads) {
+    /**
+     * Puts {@code first} in a slot and builds the other slots' globals on a background thread, one after another, so
+     * that start-up waits for one global only. The background thread holds the slots it builds, so a request never
+     * builds the same slot; one that finds no ready global waits for the next slot to come back.
+     */
+    void start(SandboxGlobal first) {
         List<Slot> slots = new ArrayList<>();
         idle.drainTo(slots);
-        try {
-            slots.get(0).global = builder.get();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-            try {
-                List<Future<SandboxGlobal>> built = new ArrayList<>();
-                for (int i = 1; i < slots.size(); i++) built.add(pool.submit(builder::get));
-                for (int i = 1; i < slots.size(); i++) slots.get(i).global = built.get(i - 1).get();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot build the script sandbox: " + e.getMessage(), e);
-            } finally {
-                pool.shutdownNow();
+        slots.get(0).global = first;
+        idle.add(slots.get(0));
+        if (slots.size() == 1) return;
+        background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hookstead-script-pool-fill");
+            thread.setDaemon(true);
+            return thread;
+        });
+        background.execute(() -> {
+            for (Slot slot : slots.subList(1, slots.size())) {
+                try {
+                    if (!Thread.currentThread().isInterrupted()) slot.global = builder.get();
+                } catch (RuntimeException | Error e) {
+                    LOG.warn("Cannot build a script global in the background; a request will retry: {}", e.toString());
+                } finally {
+                    idle.add(slot); // empty after a failure or a shutdown: acquire() builds it on use
+                }
             }
-        } finally {
-            idle.addAll(slots);
-        }
+        });
+        background.shutdown();
     }
 
     /** A slot with a ready global; build it first when the slot is empty. */
@@ -83,6 +96,17 @@ final class GlobalPool {
     void release(Slot slot) {
         if (slot.global != null && slot.global.broken()) slot.global = null;
         idle.add(slot);
+    }
+
+    /** Stops the background building, waiting briefly so that no thread of the webapp outlives it. */
+    void close() {
+        if (background == null) return;
+        background.shutdownNow();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private HookError busy() {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Runs compiled functions in a sandbox: one Nashorn engine, a bounded pool of hardened, deep-frozen globals, a fresh
@@ -79,14 +80,16 @@ public final class ScriptRuntime implements FunctionRunner {
         List<String> httpServices = manifest.services().stream().filter(svc -> "http".equals(svc.type()))
                 .map(ServiceDef::name).toList();
         GlobalPlatform platform = new GlobalPlatform(services, httpServices, functions::get, this::wrappedSource);
-        pool = new GlobalPool(options.poolSize(), options.acquireTimeout(), () -> {
+        Supplier<SandboxGlobal> builder = () -> {
             SandboxGlobal global = SandboxGlobal.build(engine, prelude, options, List.copyOf(contributors.keySet()),
                     platform);
-            warmUp(global);
             globalsBuilt.incrementAndGet();
             return global;
-        });
-        pool.prewarm(Runtime.getRuntime().availableProcessors());
+        };
+        pool = new GlobalPool(options.poolSize(), options.acquireTimeout(), builder);
+        SandboxGlobal first = builder.get();
+        warmUp(first);
+        pool.start(first);
     }
 
     @Override
@@ -126,8 +129,9 @@ public final class ScriptRuntime implements FunctionRunner {
     }
 
     /**
-     * Runs a call through a fresh global once, so Nashorn compiles the entry point's lazily compiled functions before
-     * a real call's time budget starts. Code compiled here is shared by every global of the engine.
+     * Runs a call through the first global once, so Nashorn compiles the entry point's lazily compiled functions before
+     * a real call's time budget starts. Code compiled here is shared by every global of the engine, so the other
+     * globals need no warm-up of their own.
      */
     private void warmUp(SandboxGlobal global) {
         ScriptRef ref = new ScriptRef("hookstead/warm-up.js", null, null, null);
@@ -155,6 +159,7 @@ public final class ScriptRuntime implements FunctionRunner {
 
     @Override
     public void close() {
+        pool.close();
         watchdog.close();
     }
 }

@@ -31,6 +31,14 @@ class PasswordHasherTest {
         assertFalse(hasher.verifyNobody("correct horse"));
     }
 
+    /** An unknown user costs one verification at the declared cost, as a wrong password does. */
+    @Test
+    void theUnknownUserHashIsAWellFormedHashOfTheDeclaredCost() {
+        assertTrue(PasswordHasher.DUMMY_HASH.matches("\\$2a\\$" + PasswordHasher.COST + "\\$[./A-Za-z0-9]{53}"),
+                PasswordHasher.DUMMY_HASH);
+        assertFalse(hasher.verifyNobody(""));
+    }
+
     @Test
     void everyCharacterOfALongPasswordCounts() {
         String base = "x".repeat(100);
