@@ -107,7 +107,7 @@ public final class StartupBench {
         System.out.printf("method: %d webhooks; cold = first start in a fresh JVM; warm = median of %d starts after one "
                 + "uncounted round, fresh Tomcat each, same JVM; times from tomcat.start(); heap = used after repeated System.gc() once ready%n",
                 count, rounds);
-        System.out.printf("engine pool size (hookstead.engine.poolSize default = cores): %d%n", rt.availableProcessors());
+        System.out.printf("engine pool size (hookstead.engine.poolSize default = 4 x cores): %d%n", 4 * rt.availableProcessors());
         System.out.println();
         System.out.println("| Figure | Baseline Tomcat | Hookstead | Ratio |");
         System.out.println("|---|---|---|---|");
