@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +34,7 @@ final class GlobalPool {
     private final int size;
     private final Duration acquireTimeout;
     private ExecutorService background;
+    private final AtomicReference<Runnable> fill = new AtomicReference<>();
 
     GlobalPool(int size, Duration acquireTimeout, Supplier<SandboxGlobal> builder) {
         this.size = size;
@@ -42,9 +45,10 @@ final class GlobalPool {
     }
 
     /**
-     * Puts {@code first} in a slot and builds the other slots' globals on a background thread, one after another, so
-     * that start-up waits for one global only. The background thread holds the slots it builds, so a request never
-     * builds the same slot; one that finds no ready global waits for the next slot to come back.
+     * Puts {@code first} in a slot and, once the first call has finished or a call finds no free global, builds the
+     * other slots' globals on a background thread, one after another: start-up waits for one global only, and on a
+     * small machine the filling does not compete with the server's own start. The background thread holds the slots it builds, so a request
+     * never builds the same slot; one that finds no ready global waits for the next slot to come back.
      */
     void start(SandboxGlobal first) {
         List<Slot> slots = new ArrayList<>();
@@ -57,25 +61,30 @@ final class GlobalPool {
             thread.setDaemon(true);
             return thread;
         });
-        background.execute(() -> {
-            for (Slot slot : slots.subList(1, slots.size())) {
-                try {
-                    if (!Thread.currentThread().isInterrupted()) slot.global = builder.get();
-                } catch (RuntimeException | Error e) {
-                    LOG.warn("Cannot build a script global in the background; a request will retry: {}", e.toString());
-                } finally {
-                    idle.add(slot); // empty after a failure or a shutdown: acquire() builds it on use
+        fill.set(() -> {
+            background.execute(() -> {
+                for (Slot slot : slots.subList(1, slots.size())) {
+                    try {
+                        if (!Thread.currentThread().isInterrupted()) slot.global = builder.get();
+                    } catch (RuntimeException | Error e) {
+                        LOG.warn("Cannot build a script global in the background; a request will retry: {}", e.toString());
+                    } finally {
+                        idle.add(slot); // empty after a failure or a shutdown: acquire() builds it on use
+                    }
                 }
-            }
+            });
+            background.shutdown();
         });
-        background.shutdown();
     }
 
     /** A slot with a ready global; build it first when the slot is empty. */
     Slot acquire() {
-        Slot slot;
+        Slot slot = idle.poll();
         try {
-            slot = idle.poll(acquireTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (slot == null) {
+                startFilling();
+                slot = idle.poll(acquireTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw busy();
@@ -96,10 +105,22 @@ final class GlobalPool {
     void release(Slot slot) {
         if (slot.global != null && slot.global.broken()) slot.global = null;
         idle.add(slot);
+        startFilling();
+    }
+
+    private void startFilling() {
+        Runnable start = fill.getAndSet(null);
+        if (start == null) return;
+        try {
+            start.run();
+        } catch (RejectedExecutionException closing) {
+            // the runtime closed meanwhile: nothing left to fill
+        }
     }
 
     /** Stops the background building, waiting briefly so that no thread of the webapp outlives it. */
     void close() {
+        fill.set(null);
         if (background == null) return;
         background.shutdownNow();
         try {
