@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.sun.management.OperatingSystemMXBean;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.hookstead.auth.admin.UserAdmin;
@@ -23,6 +24,8 @@ import org.bson.Document;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +37,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Throughput and latency of the whole filter against hand-written servlets, on one embedded Tomcat, in one run:
@@ -45,8 +49,8 @@ public final class LoadBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "bench-webhook-secret";
     private static final String DATA_SOURCE = "mongodb-atlas";
-    private static final com.sun.management.OperatingSystemMXBean CPU =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private static final OperatingSystemMXBean CPU =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private static final String TRIVIAL = "exports = function(payload, response) { return { ok: true }; };";
     private static final String INGEST = """
@@ -56,7 +60,7 @@ public final class LoadBench {
               return { ok: true };
             };""";
 
-    /** Scenario name, its request, and whether it is a baseline for the next. */
+    /** A scenario: its short name, what it does, and the request wrk repeats. */
     private record Scenario(String name, String what, Wrk.Request request) {
     }
 
@@ -151,7 +155,7 @@ public final class LoadBench {
     }
 
     private static void ratio(Map<String, Wrk.Figures> median, String x, String base,
-                              java.util.function.ToDoubleFunction<Wrk.Figures> figure, String what, String goal) {
+                              ToDoubleFunction<Wrk.Figures> figure, String what, String goal) {
         if (!median.containsKey(x) || !median.containsKey(base)) return;
         double value = figure.applyAsDouble(median.get(x)) / figure.applyAsDouble(median.get(base));
         System.out.printf("(%s)/(%s) %-10s %6.2f   goal %s%n", x, base, what, value, goal);
@@ -214,8 +218,8 @@ public final class LoadBench {
     private static HttpResponse<String> check(TestServer server, Scenario s) {
         Wrk.Request r = s.request();
         var builder = server.request(r.uri().getRawPath()).method(r.method(), r.body() == null
-                ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                : java.net.http.HttpRequest.BodyPublishers.ofString(r.body()));
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(r.body()));
         r.headers().forEach(builder::header);
         HttpResponse<String> response = server.send(builder.build());
         if (response.statusCode() != 200) {
