@@ -34,6 +34,7 @@ public final class ClientApi {
     private static final Logger LOG = LoggerFactory.getLogger(ClientApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LOGIN = Pattern.compile("/api/client/v2\\.0/app/([^/]+)/auth/providers/([^/]+)/login/?");
+    private static final String PREFIX = "/api/client/v2.0/";
     static final String PROFILE = "/api/client/v2.0/auth/profile";
     static final String SESSION = "/api/client/v2.0/auth/session";
     private static final int MAX_BODY = 64 * 1024;
@@ -56,7 +57,7 @@ public final class ClientApi {
 
     /** Whether this API answers {@code path}. */
     public boolean owns(String path) {
-        if (!enabled) return false;
+        if (!enabled || !path.startsWith(PREFIX)) return false;
         if (path.equals(PROFILE) || path.equals(SESSION) || path.equals(PROFILE + "/") || path.equals(SESSION + "/")) {
             return true;
         }

@@ -1,8 +1,8 @@
 package dev.hookstead.filter;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstead.auth.AppUser;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.Manifest;
@@ -10,6 +10,9 @@ import dev.hookstead.script.HttpRequestData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,16 +75,28 @@ public final class InvocationLog {
     }
 
     static String args(HttpRequestData data) {
-        ObjectNode args = MAPPER.createObjectNode();
-        ObjectNode query = args.putObject("query");
-        data.query().forEach((k, v) -> query.put(k, redact(SECRET_QUERY_KEYS, k) ? REDACTED : v));
-        ObjectNode headers = args.putObject("headers");
-        for (Map.Entry<String, List<String>> h : data.headers().entrySet()) {
-            ArrayNode values = headers.putArray(h.getKey());
-            for (String v : h.getValue()) values.add(redact(SECRET_HEADERS, h.getKey()) ? REDACTED : v);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("query");
+            for (Map.Entry<String, String> q : data.query().entrySet()) {
+                json.writeStringField(q.getKey(), redact(SECRET_QUERY_KEYS, q.getKey()) ? REDACTED : q.getValue());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("headers");
+            for (Map.Entry<String, List<String>> h : data.headers().entrySet()) {
+                boolean secret = redact(SECRET_HEADERS, h.getKey());
+                json.writeArrayFieldStart(h.getKey());
+                for (String v : h.getValue()) json.writeString(secret ? REDACTED : v);
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+            json.writeStringField("body", data.body() == null ? "none" : data.body().length + " bytes");
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
         }
-        args.put("body", data.body() == null ? "none" : data.body().length + " bytes");
-        return args.toString();
+        return out.toString();
     }
 
     private static boolean redact(Set<String> names, String name) {

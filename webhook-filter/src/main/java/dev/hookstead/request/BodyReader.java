@@ -24,6 +24,10 @@ public final class BodyReader {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) throw tooLarge();
         if (declared == 0) return null;
+        // HTTP/1.x frames a body by Content-Length or Transfer-Encoding only; without either there is none.
+        if (declared < 0 && request.getHeader("Transfer-Encoding") == null && request.getProtocol().startsWith("HTTP/1.")) {
+            return null;
+        }
         // Without Content-Length the body may be chunked (HTTP/1.1) or framed (HTTP/2): read until the end.
         int cap = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8);
         byte[] body;

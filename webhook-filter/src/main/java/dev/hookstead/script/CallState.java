@@ -87,12 +87,12 @@ public final class CallState {
     public String payloadJson() {
         return switch (style) {
             case RAW -> {
-                ObjectNode payload = JSON.createObjectNode();
-                payload.set("query", JSON.valueToTree(request.query()));
-                payload.set("headers", JSON.valueToTree(request.headers()));
+                Map<String, Object> payload = new LinkedHashMap<>(4);
+                payload.put("query", request.query());
+                payload.put("headers", request.headers());
                 yield write(payload);
             }
-            case FORM -> write(JSON.valueToTree(formFields(request.body())));
+            case FORM -> write(formFields(request.body()));
             case JSON_EVENT -> jsonEvent(request.body());
         };
     }

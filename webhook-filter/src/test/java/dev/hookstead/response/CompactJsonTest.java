@@ -25,4 +25,14 @@ class CompactJsonTest {
         assertEquals("{\"pi\":{\"$numberDouble\":\"3.14159\"},\"when\":{\"$date\":{\"$numberLong\":\"1700000000000\"}},"
                 + "\"big\":{\"$numberLong\":\"42\"},\"list\":[\"a: b\",null]}", CompactJson.canonicalEjson(doc));
     }
+
+    @Test
+    void keepsSeparatorsAndEscapesInsideStrings() {
+        BsonDocument doc = new BsonDocument("k: \"x\", y", new BsonString("say \"a, b\": \\ ok"))
+                .append("empty", new BsonDocument())
+                .append("nested", new BsonArray(List.of(new BsonArray(), new BsonString("\\"))));
+
+        assertEquals("{\"k: \\\"x\\\", y\":\"say \\\"a, b\\\": \\\\ ok\",\"empty\":{},\"nested\":[[],\"\\\\\"]}",
+                CompactJson.canonicalEjson(doc));
+    }
 }
