@@ -7,7 +7,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 if ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian package)" >&2
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null; else sudo apt-get install -y -q wrk >/dev/null; fi
+  sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+  # A fresh machine may have no package lists yet.
+  $sudo apt-get install -y -q wrk >/dev/null 2>&1 || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q wrk >/dev/null; }
 fi
 module="$root/webhook-filter"
 mvn -B -q -f "$root/pom.xml" -pl webhook-filter test-compile

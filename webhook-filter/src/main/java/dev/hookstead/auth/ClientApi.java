@@ -61,6 +61,7 @@ public final class ClientApi {
         if (path.equals(PROFILE) || path.equals(SESSION) || path.equals(PROFILE + "/") || path.equals(SESSION + "/")) {
             return true;
         }
+        if (!path.contains("/auth/providers/")) return false; // webhook and endpoint paths skip the regex
         Matcher login = LOGIN.matcher(path);
         return login.matches() && (clientAppId == null || clientAppId.equals(login.group(1)));
     }

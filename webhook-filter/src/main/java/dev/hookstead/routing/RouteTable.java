@@ -86,9 +86,13 @@ public final class RouteTable {
     private boolean appIdMatches(String path, int idStart, String after) {
         int slash = path.indexOf('/', idStart);
         if (slash <= idStart) return false;
-        if (!clientAppId.equals(ANY_APP) && !clientAppId.equals(path.substring(idStart, slash))) return false;
-        String rest = path.substring(slash);
-        return after.equals("/") || rest.equals(after) || rest.startsWith(after + "/");
+        if (!clientAppId.equals(ANY_APP)
+                && !(slash - idStart == clientAppId.length() && path.startsWith(clientAppId, idStart))) {
+            return false;
+        }
+        if (after.equals("/")) return true;
+        int end = slash + after.length();
+        return path.startsWith(after, slash) && (path.length() == end || path.charAt(end) == '/');
     }
 
     private static String normalise(String path) {
