@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 /**
  * A fixed number of slots, each holding a hardened global or nothing (built on next use). A call holds a slot for
  * its whole duration; when none frees up within the acquire timeout the call fails with 503 instead of queueing.
+ * Idle slots are handed out most recently returned first.
  */
 final class GlobalPool {
     private static final Logger LOG = LoggerFactory.getLogger(GlobalPool.class);
@@ -46,8 +47,9 @@ final class GlobalPool {
     /**
      * Puts {@code first} in a slot and, once the first call has finished or a call finds no free global, builds the
      * other slots' globals on a background thread, one after another: start-up waits for one global only, and on a
-     * small machine the filling does not compete with the server's own start. The background thread holds the slots it builds, so a request
-     * never builds the same slot; one that finds no ready global waits for the next slot to come back.
+     * small machine the filling does not compete with the server's own start. The background thread holds the slots
+     * it builds, so a request never builds the same slot; one that finds no ready global waits for the next slot to
+     * come back.
      */
     void start(SandboxGlobal first) {
         List<Slot> slots = new ArrayList<>();
