@@ -15,6 +15,7 @@ final class SandboxEngine {
     final NashornScriptEngine nashorn;
     final String timersScript;
     final String apiScript;
+    final String promiseScript;
     final String hardenScript;
     final String bsonScript;
     final String utilsScript;
@@ -33,6 +34,7 @@ final class SandboxEngine {
                 className -> false);
         timersScript = resource("sandbox-timers.js");
         apiScript = resource("sandbox-api.js");
+        promiseScript = resource("sandbox-promise.js");
         hardenScript = resource("sandbox-harden.js");
         bsonScript = BsonInterop.globalsScript();
         utilsScript = classpath(UtilsBridge.GLOBALS_SCRIPT);

@@ -1,8 +1,9 @@
-// The platform globals and the per-call entry point, evaluated after the prelude and the BSON globals, before the
-// global is frozen. Completion value: function(global, queue, host, bson, contributorNames, limits, platform) ->
-// internals. `call` objects are Java CallState instances, `platform` holds the service installers and their Java
-// bridges (see SandboxGlobal.platformScripts); only the closures below ever see them.
-(function (global, queue, host, bson, contributorNames, limits, platform) {
+// The platform globals and the per-call entry point, evaluated after the prelude, sandbox-promise.js and the BSON
+// globals, before the global is frozen. Completion value: function(global, queue, later, host, bson,
+// contributorNames, limits, platform) -> internals; later(work) comes from sandbox-promise.js. `call` objects are
+// Java CallState instances, `platform` holds the service installers and their Java bridges (see
+// SandboxGlobal.platformScripts); only the closures below ever see them.
+(function (global, queue, later, host, bson, contributorNames, limits, platform) {
     var BSON = bson.BSON, EJSON = bson.EJSON;
     var slice = Array.prototype.slice;
     var hasOwn = Object.prototype.hasOwnProperty;
@@ -227,12 +228,9 @@
     function hostAsyncFunction(name, fn) {
         var f = function () {
             var args = slice.call(arguments);
-            return new Promise(function (resolve, reject) {
-                queue.enqueue(function () {
-                    var out = host.invoke(fn, args);
-                    if (out === FAILED) reject(new Error(host.takeFailure()));
-                    else resolve(out);
-                }, [], 0);
+            return later(function () {
+                var out = host.invoke(fn, args);
+                return out === FAILED ? Promise.reject(new Error(host.takeFailure())) : out;
             });
         };
         define(f, 'toString', function toString() {
@@ -244,26 +242,16 @@
     // --- utils, context.services, context.http, context.functions (spec 3.4, 3.5) ------------------------------------
     global.utils = platform.utils(platform.utilsBridge, BSON, EJSON);
 
-    /**
-     * Runs a service operation (which answers with a settled Promise) as a queued job: operations in flight count
-     * against the async work limit, and an awaiting caller resumes from the queue as with a real event loop.
-     */
-    function later(work) {
-        return new Promise(function (resolve) {
-            queue.enqueue(function () {
-                resolve(work());
-            }, [], 0);
-        });
-    }
-
     /** context.http, and the client of every HTTP service; fresh per call. */
     function httpClient() {
         return platform.http(platform.httpBridge, BSON, EJSON, Promise, later);
     }
 
+    // Installed once per global: what it hands out is built per use or frozen (see services.js).
+    var mongo = platform.services(platform.mongoBridge, BSON, EJSON, Promise, later);
+
     /** context.services: MongoDB data sources by name; an HTTP service name gives this call's context.http. */
     function servicesClient() {
-        var mongo = platform.services(platform.mongoBridge, BSON, EJSON, Promise, later);
         var httpNames = platform.httpServices;
         return {
             get: function get(name) {

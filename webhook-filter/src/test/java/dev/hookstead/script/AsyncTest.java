@@ -54,6 +54,45 @@ class AsyncTest {
     }
 
     @Test
+    void reactionsRunInTheOrderNodeRunsThem() {
+        // what Node 20.20 prints for the same code
+        FunctionResult r = s.http("exports = () => {\n"
+                + "  const out = [];\n"
+                + "  setTimeout(() => { out.push('timeout'); console.log(out.join(' ')); }, 0);\n"
+                + "  Promise.resolve().then(() => out.push('p1')).then(() => out.push('p3'));\n"
+                + "  Promise.resolve().then(() => out.push('p2'));\n"
+                + "  (async () => { out.push('a1'); await null; out.push('a2'); await null; out.push('a3'); })();\n"
+                + "  new Promise(r => r(Promise.resolve())).then(() => out.push('adopted'));\n"
+                + "  Promise.resolve({then(ok) { ok(); }}).then(() => out.push('thenable'));\n"
+                + "  out.push('sync');\n"
+                + "};");
+        assertEquals(List.of("a1 sync p1 p2 a2 p3 a3 thenable adopted timeout"), r.console());
+    }
+
+    @Test
+    void promiseCombinatorsSettleAsSpecified() {
+        assertEquals("\"3|ok,no|two|first|all failed:2|x,y\"", s.returns("exports = async () => {\n"
+                + "  const all = await Promise.all(new Set([1, Promise.resolve(2), 3]));\n"
+                + "  const settled = (await Promise.allSettled([Promise.resolve(1), Promise.reject(2)])).map(s => s.status === 'fulfilled' ? 'ok' : 'no');\n"
+                + "  const any = await Promise.any([Promise.reject(1), Promise.resolve('two')]);\n"
+                + "  const race = await Promise.race([Promise.resolve('first'), new Promise(r => setTimeout(() => r('late'), 5))]);\n"
+                + "  const none = await Promise.any([Promise.reject('x'), Promise.reject('y')]).catch(e => 'all failed:' + e.errors.length);\n"
+                + "  const fin = []; await Promise.resolve('x').finally(() => fin.push('x')); await Promise.reject('y').catch(() => {}).finally(() => fin.push('y'));\n"
+                + "  return [all.length, settled, any, race, none, fin].join('|');\n"
+                + "};"));
+    }
+
+    @Test
+    void asyncFunctionsCatchAndFinallyAroundAwait() {
+        assertEquals("\"caught boom|finally|after\"", s.returns("exports = async () => {\n"
+                + "  const out = [];\n"
+                + "  try { await Promise.reject(new Error('boom')); } catch (e) { out.push('caught ' + e.message); } finally { out.push('finally'); }\n"
+                + "  out.push(await (async () => { await null; return 'after'; })());\n"
+                + "  return out.join('|');\n"
+                + "};"));
+    }
+
+    @Test
     void timersRunInDueOrder() {
         // 300 ms: far more than the synchronous part takes even on a loaded machine, so "now" is always first
         FunctionResult r = s.http("exports = () => { setTimeout(() => console.log('30'), 300); setTimeout(() => console.log('0'), 0);"
