@@ -5,8 +5,9 @@
  * bson-globals.js); Promise is the global's Promise (without later only Promise.resolve and Promise.reject are used);
  * later(work), when given, runs work as a job of the global's async work queue.
  *
- * Every collection method runs one synchronous bridge call (queued when later is given) and returns a Promise. Objects are built per
- * call, with no shared prototypes, so nothing here outlives a request.
+ * Every collection method runs one synchronous bridge call (queued when later is given) and returns a Promise.
+ * Service, database and collection objects are built per use; the one prototype they share is frozen, so nothing a
+ * request does to them outlives it. Install once per global.
  */
 (function (bridge, BSON, EJSON, Promise, later) {
     'use strict';
@@ -144,47 +145,70 @@
         return copy;
     }
 
+    // Collection methods live once on a frozen prototype shared by every call of this global; each collection
+    // object keeps its target in this map, out of reach of scripts. Building twenty closures per collection()
+    // call cost more than most webhooks spend on their own code.
+    var targets = new WeakMap();
+    var collectionPrototype = {};
+
+    function targetOf(self, methodName) {
+        var target = targets.get(self);
+        if (target === undefined) {
+            throw new TypeError('collection.' + methodName + ' must be called on a collection, as collection.'
+                + methodName + '(...)');
+        }
+        return target;
+    }
+
+    function define(methodName, fn) {
+        Object.defineProperty(collectionPrototype, methodName,
+            {value: fn, enumerable: false, writable: false, configurable: false});
+    }
+
+    function method(methodName) {
+        return function () {
+            return operation(targetOf(this, methodName), methodName, slice.call(arguments));
+        };
+    }
+
+    var simple = ['insertOne', 'insertMany', 'findOne', 'count', 'countDocuments', 'updateOne', 'updateMany',
+        'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete',
+        'distinct', 'bulkWrite'];
+    for (var i = 0; i < simple.length; i++) {
+        define(simple[i], method(simple[i]));
+    }
+
+    // find(filter?, projection?, options{sort, limit, skip}?) -> cursor
+    define('find', function (filter, projection, options) {
+        var target = targetOf(this, 'find');
+        var query = copyOptions(options);
+        return cursor(function () {
+            return operation(target, 'find', [filter, projection, query]);
+        }, function (kind, value) {
+            query[kind] = value;
+        });
+    });
+
+    // aggregate(pipeline) -> cursor; sort/limit/skip append $sort/$limit/$skip stages
+    define('aggregate', function (pipeline) {
+        var target = targetOf(this, 'aggregate');
+        var stages = Array.isArray(pipeline) ? pipeline.slice() : pipeline;
+        return cursor(function () {
+            return operation(target, 'aggregate', [stages]);
+        }, function (kind, value) {
+            if (!Array.isArray(stages)) {
+                throw new TypeError('collection.aggregate: the pipeline must be an array of stages');
+            }
+            var stage = {};
+            stage['$' + kind] = value;
+            stages.push(stage);
+        });
+    });
+    Object.freeze(collectionPrototype);
+
     function collection(service, db, collectionName) {
-        var target = {service: service, db: db, collection: collectionName};
-        var self = {};
-
-        function method(methodName) {
-            return function () {
-                return operation(target, methodName, slice.call(arguments));
-            };
-        }
-
-        var simple = ['insertOne', 'insertMany', 'findOne', 'count', 'countDocuments', 'updateOne', 'updateMany',
-            'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete',
-            'distinct', 'bulkWrite'];
-        for (var i = 0; i < simple.length; i++) {
-            self[simple[i]] = method(simple[i]);
-        }
-
-        // find(filter?, projection?, options{sort, limit, skip}?) -> cursor
-        self.find = function (filter, projection, options) {
-            var query = copyOptions(options);
-            return cursor(function () {
-                return operation(target, 'find', [filter, projection, query]);
-            }, function (kind, value) {
-                query[kind] = value;
-            });
-        };
-
-        // aggregate(pipeline) -> cursor; sort/limit/skip append $sort/$limit/$skip stages
-        self.aggregate = function (pipeline) {
-            var stages = Array.isArray(pipeline) ? pipeline.slice() : pipeline;
-            return cursor(function () {
-                return operation(target, 'aggregate', [stages]);
-            }, function (kind, value) {
-                if (!Array.isArray(stages)) {
-                    throw new TypeError('collection.aggregate: the pipeline must be an array of stages');
-                }
-                var stage = {};
-                stage['$' + kind] = value;
-                stages.push(stage);
-            });
-        };
+        var self = Object.create(collectionPrototype);
+        targets.set(self, {service: service, db: db, collection: collectionName});
         return self;
     }
 

@@ -100,6 +100,19 @@ class CollectionScriptTest {
     }
 
     @Test
+    void collectionMethodsAreSharedButCannotBeChangedOrDetached() {
+        js.eval("var a = " + ITEMS + ", b = services.get('mongodb-atlas').db('other').collection('x');"
+                + "var proto = Object.getPrototypeOf(a);");
+        assertEquals(Boolean.TRUE, js.eval("a.insertOne === b.insertOne && Object.isFrozen(proto)"));
+        assertEquals("TypeError", js.eval("(function () { 'use strict'; try { proto.insertOne = null; } catch (e) { return e.name; } })()"));
+        assertEquals("TypeError: collection.findOne must be called on a collection, as collection.findOne(...)",
+                js.eval("var detached = a.findOne; try { detached({}); } catch (e) { String(e) }"));
+        // each object still reaches its own collection
+        js.resolved("b.insertOne({_id: 'in-other'})");
+        assertEquals(0, items.countDocuments());
+    }
+
+    @Test
     void insertManyResolvesToTheIdsInOrder() {
         BsonDocument result = js.resolved(ITEMS + ".insertMany([{_id: 'x'}, {_id: 7}, {name: 'generated'}])")
                 .asDocument();
