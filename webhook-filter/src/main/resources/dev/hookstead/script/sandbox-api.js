@@ -4,7 +4,7 @@
 // Java CallState instances, `platform` holds the service installers and their Java bridges (see
 // SandboxGlobal.platformScripts); only the closures below ever see them.
 (function (global, queue, later, host, bson, contributorNames, limits, platform) {
-    var BSON = bson.BSON, EJSON = bson.EJSON;
+    var BSON = bson.BSON, EJSON = bson.EJSON, fromCanonical = bson.fromCanonical;
     var slice = Array.prototype.slice;
     var hasOwn = Object.prototype.hasOwnProperty;
     var objectToString = Object.prototype.toString;
@@ -162,38 +162,45 @@
     global.HTTPResponse = HTTPResponse;
 
     // --- context ---------------------------------------------------------------------------------------------------
-    function lazy(obj, name, compute) {
-        Object.defineProperty(obj, name, {
-            enumerable: true,
-            configurable: true,
-            get: function () {
-                var value = compute();
-                Object.defineProperty(obj, name, {value: value, writable: true, enumerable: true, configurable: true});
-                return value;
-            },
-            set: function (value) {
-                Object.defineProperty(obj, name, {value: value, writable: true, enumerable: true, configurable: true});
-            }
-        });
+    // Each member of context is computed on first read, then becomes a plain data property. The getters and setters
+    // are built once per global and frozen (a call may reach them through getOwnPropertyDescriptor); each call's
+    // context gets them with one defineProperties, not two closures per member.
+    function settled(obj, name, value) {
+        Object.defineProperty(obj, name, {value: value, writable: true, enumerable: true, configurable: true});
     }
 
-    function buildContext(call) {
-        var ctx = {};
-        lazy(ctx, 'request', function () {
+    function member(name, compute) {
+        var get = function () {
+            var value = compute(current.call);
+            settled(this, name, value);
+            return value;
+        };
+        var set = function (value) {
+            settled(this, name, value);
+        };
+        return Object.freeze({get: Object.freeze(get), set: Object.freeze(set), enumerable: true, configurable: true});
+    }
+
+    var contextMembers = {
+        request: member('request', function (call) {
             var text = call.requestJson();
             return text === null ? undefined : JSON.parse(text);
+        }),
+        user: member('user', function (call) {
+            return fromCanonical(call.userEjson());
+        })
+    };
+    contributorNames.forEach(function (name) {
+        contextMembers[name] = member(name, function (call) {
+            return hostResult(call.contribute(name));
         });
-        lazy(ctx, 'user', function () {
-            return EJSON.parse(call.userEjson());
-        });
+    });
+
+    function buildContext(call) {
+        var ctx = Object.defineProperties({}, contextMembers);
         var asSystem = call.runningAsSystem() === true;
         define(ctx, 'runningAsSystem', function runningAsSystem() {
             return asSystem;
-        });
-        contributorNames.forEach(function (name) {
-            lazy(ctx, name, function () {
-                return hostResult(call.contribute(name));
-            });
         });
         return ctx;
     }
@@ -248,7 +255,7 @@
     }
 
     // Installed once per global: what it hands out is built per use or frozen (see services.js).
-    var mongo = platform.services(platform.mongoBridge, BSON, EJSON, Promise, later);
+    var mongo = platform.services(platform.mongoBridge, BSON, EJSON, Promise, later, fromCanonical);
 
     /** context.services: MongoDB data sources by name; an HTTP service name gives this call's context.http. */
     function servicesClient() {
@@ -382,7 +389,7 @@
             var response = new HTTPResponse();
             var state = responseStates.get(response);
             // A direct call where the arity is known: apply goes through Nashorn's slow generic invoker.
-            var result = call.isHttp() ? fn(httpPayload(call), response) : fn.apply(undefined, EJSON.parse(call.argsEjson()));
+            var result = call.isHttp() ? fn(httpPayload(call), response) : fn.apply(undefined, fromCanonical(call.argsEjson()));
             if (isThenable(result)) {
                 var outcome = {settled: false};
                 result.then(function (value) {
@@ -446,8 +453,6 @@
         parseJson: function (text) {
             return JSON.parse(text);
         },
-        parseEjson: function (text) {
-            return EJSON.parse(text);
-        }
+        parseEjson: fromCanonical
     };
 })

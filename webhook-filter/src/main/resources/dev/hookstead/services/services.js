@@ -1,6 +1,6 @@
 /*
  * context.services for the app's MongoDB data sources (spec 3.4). Plain ES5: it may run before any prelude.
- * Evaluates to function(bridge, BSON, EJSON, Promise, later?) -> {get(name)}; bridge is a
+ * Evaluates to function(bridge, BSON, EJSON, Promise, later?, decode?) -> {get(name)}; bridge is a
  * dev.hookstead.services.mongodb.MongoBridge kept in this closure only. BSON and EJSON are the global's own (from
  * bson-globals.js); Promise is the global's Promise (without later only Promise.resolve and Promise.reject are used);
  * later(work), when given, runs work as a job of the global's async work queue.
@@ -9,8 +9,14 @@
  * Service, database and collection objects are built per use; the one prototype they share is frozen, so nothing a
  * request does to them outlives it. Install once per global.
  */
-(function (bridge, BSON, EJSON, Promise, later) {
+(function (bridge, BSON, EJSON, Promise, later, decode) {
     'use strict';
+
+    // decode(text) turns the bridge's canonical EJSON into script values; the runtime hands in one that skips
+    // EJSON.parse's checks, since the text comes from Java itself.
+    if (typeof decode !== 'function') {
+        decode = EJSON.parse;
+    }
 
     // `later(work)` comes from the runtime, which runs `work` (answering with a settled Promise) as a queued job;
     // without it (unit tests) the work runs at once.
@@ -59,7 +65,7 @@
             }
             return Promise.reject(error);
         }
-        return Promise.resolve(EJSON.parse(text));
+        return Promise.resolve(decode(text));
     }
 
     function name(value, what) {

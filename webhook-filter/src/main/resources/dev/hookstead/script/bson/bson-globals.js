@@ -1,6 +1,6 @@
 /*
  * The BSON and EJSON globals of a function's global (spec 3.5). Plain ES5: it runs before any prelude.
- * Evaluates to function(bridge) -> {BSON, EJSON}; bridge is a dev.hookstead.script.bson.BsonBridge kept in this
+ * Evaluates to function(bridge) -> {BSON, EJSON, fromCanonical}; bridge is a dev.hookstead.script.bson.BsonBridge kept in this
  * closure only. Facade objects carry a non-enumerable _bsontype on their prototype (as js-bson does) and read-only
  * fields that JsBson.java reads: ObjectId _hex; Binary _b64, sub_type; Decimal128 _str; Long low, high;
  * Int32/Double value; BSONRegExp pattern, options; Timestamp t, i.
@@ -450,5 +450,13 @@
         serialize: function (value, options) { return JSON.parse(stringify(value, options)); },
         deserialize: function (ejson, options) { return parse(JSON.stringify(ejson), options); }
     };
-    return {BSON: BSON, EJSON: EJSON};
+    return {
+        BSON: BSON,
+        EJSON: EJSON,
+        // For the runtime only: canonical EJSON that Java itself wrote (JsBson.toEjsonForJs) needs no second trip
+        // through the bridge to be checked and canonicalised again.
+        fromCanonical: function (text) {
+            return revive(JSON.parse(text), PLATFORM);
+        }
+    };
 })
