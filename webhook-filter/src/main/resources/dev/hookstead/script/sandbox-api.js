@@ -113,10 +113,19 @@
 
     // Each response's state lives here, not on the object: scripts cannot forge or read it. Shared prototype
     // methods keep a call from defining four closures per response.
-    var responseStates = new WeakMap();
+    // Kept per call and dropped when it ends, not in a WeakMap: a weak entry per request cost the collector more than
+    // the whole response (bench/load). A call rarely makes more than one response, so the scan stays short.
+    var responses = [], responseStates = [];
+
+    function findState(response) {
+        for (var i = 0; i < responses.length; i++) {
+            if (responses[i] === response) return responseStates[i];
+        }
+        return undefined;
+    }
 
     function stateOf(response, method) {
-        var state = responseStates.get(response);
+        var state = findState(response);
         if (state === undefined) throw new TypeError(method + ' must be called on an HTTPResponse');
         state.used = true;
         return state;
@@ -128,7 +137,8 @@
 
     function HTTPResponse() {
         if (!(this instanceof HTTPResponse)) return new HTTPResponse();
-        responseStates.set(this, newState());
+        responses.push(this);
+        responseStates.push(newState());
     }
 
     define(HTTPResponse.prototype, 'setStatusCode', function setStatusCode(code) {
@@ -387,7 +397,7 @@
                 throw new Error('the script does not export a function (assign one to exports or module.exports)');
             }
             var response = new HTTPResponse();
-            var state = responseStates.get(response);
+            var state = findState(response);
             // A direct call where the arity is known: apply goes through Nashorn's slow generic invoker.
             var result = call.isHttp() ? fn(httpPayload(call), response) : fn.apply(undefined, fromCanonical(call.argsEjson()));
             if (isThenable(result)) {
@@ -419,6 +429,8 @@
             var lines = current.console.lines;
             call.finished(lines.length === 0 ? null : lines, queue.pending(), queue.overflow(), !host.globalGrew() || sweep());
             queue.reset();
+            responses.length = 0;
+            responseStates.length = 0;
             current = null;
             rawExec.call(emptyPattern, '');   // clears RegExp.$1, lastMatch, input left by the call
         }

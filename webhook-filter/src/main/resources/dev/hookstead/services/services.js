@@ -152,13 +152,13 @@
     }
 
     // Collection methods live once on a frozen prototype shared by every call of this global; each collection
-    // object keeps its target in this map, out of reach of scripts. Building twenty closures per collection()
-    // call cost more than most webhooks spend on their own code.
-    var targets = new WeakMap();
+    // object carries its target as a frozen, hidden property (forging one gains nothing: any script may name any
+    // collection). Building twenty closures per collection() call cost more than most webhooks spend on their own
+    // code, and a WeakMap entry per collection more in garbage collection.
     var collectionPrototype = {};
 
     function targetOf(self, methodName) {
-        var target = targets.get(self);
+        var target = self !== null && typeof self === 'object' ? self._target : undefined;
         if (target === undefined) {
             throw new TypeError('collection.' + methodName + ' must be called on a collection, as collection.'
                 + methodName + '(...)');
@@ -213,9 +213,9 @@
     Object.freeze(collectionPrototype);
 
     function collection(service, db, collectionName) {
-        var self = Object.create(collectionPrototype);
-        targets.set(self, {service: service, db: db, collection: collectionName});
-        return self;
+        return Object.create(collectionPrototype, {
+            _target: {value: Object.freeze({service: service, db: db, collection: collectionName})}
+        });
     }
 
     function service(serviceName) {

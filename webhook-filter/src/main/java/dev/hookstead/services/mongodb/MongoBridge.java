@@ -64,6 +64,11 @@ public final class MongoBridge {
     }
 
     BsonValue execute(String service, String database, String collection, String method, BsonArray args) {
+        // The script names the service; Hookstead's own (the user store) must stay out of its reach.
+        if (!services.has(service)) {
+            throw new IllegalArgumentException("collection." + method + ": the app has no MongoDB service named '"
+                    + service + "'");
+        }
         long remaining = remainingMillis.getAsLong();
         if (remaining <= 0) {
             throw MongoErrors.timeLimit();

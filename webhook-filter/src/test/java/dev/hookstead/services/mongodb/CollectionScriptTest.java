@@ -113,6 +113,19 @@ class CollectionScriptTest {
     }
 
     @Test
+    void aForgedCollectionCannotReachHooksteadsOwnService() {
+        String uri = "mongodb://" + server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort();
+        try (MongoServices withUsers = new MongoServices(List.of("mongodb-atlas"), List.of("hookstead-users"),
+                Map.of("hookstead.service.mongodb-atlas.uri", uri, "hookstead.service.hookstead-users.uri", uri)::get)) {
+            ScriptedServices scripted = new ScriptedServices(withUsers);
+            scripted.eval("var proto = Object.getPrototypeOf(" + ITEMS + ");"
+                    + "var forged = Object.create(proto, {_target: {value: {service: 'hookstead-users', db: 'hookstead-users', collection: 'users'}}});");
+            assertEquals("collection.find: the app has no MongoDB service named 'hookstead-users'",
+                    scripted.eval("var out; forged.find({}).toArray().then(null, function (e) { out = e.message; }); out"));
+        }
+    }
+
+    @Test
     void insertManyResolvesToTheIdsInOrder() {
         BsonDocument result = js.resolved(ITEMS + ".insertMany([{_id: 'x'}, {_id: 7}, {name: 'generated'}])")
                 .asDocument();
