@@ -1,18 +1,15 @@
 package dev.hookstead.filter;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hookstead.auth.AppUser;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.Manifest;
+import dev.hookstead.request.RequestJson;
 import dev.hookstead.script.HttpRequestData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,28 +72,10 @@ public final class InvocationLog {
     }
 
     static String args(HttpRequestData data) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
-            json.writeStartObject();
-            json.writeObjectFieldStart("query");
-            for (Map.Entry<String, String> q : data.query().entrySet()) {
-                json.writeStringField(q.getKey(), redact(SECRET_QUERY_KEYS, q.getKey()) ? REDACTED : q.getValue());
-            }
-            json.writeEndObject();
-            json.writeObjectFieldStart("headers");
-            for (Map.Entry<String, List<String>> h : data.headers().entrySet()) {
-                boolean secret = redact(SECRET_HEADERS, h.getKey());
-                json.writeArrayFieldStart(h.getKey());
-                for (String v : h.getValue()) json.writeString(secret ? REDACTED : v);
-                json.writeEndArray();
-            }
-            json.writeEndObject();
-            json.writeStringField("body", data.body() == null ? "none" : data.body().length + " bytes");
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a StringWriter does not fail", e);
-        }
-        return out.toString();
+        StringBuilder out = RequestJson.queryAndHeaders(new StringBuilder(256).append('{'), data.query(),
+                data.headers(), key -> redact(SECRET_QUERY_KEYS, key), name -> redact(SECRET_HEADERS, name), REDACTED);
+        out.append(",\"body\":");
+        return RequestJson.string(out, data.body() == null ? "none" : data.body().length + " bytes").append('}').toString();
     }
 
     private static boolean redact(Set<String> names, String name) {

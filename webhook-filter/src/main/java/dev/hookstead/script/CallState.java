@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstead.auth.AppUser;
+import dev.hookstead.request.RequestJson;
 import dev.hookstead.response.ErrorCode;
 import dev.hookstead.response.HookError;
 import org.bson.BsonArray;
@@ -83,22 +84,23 @@ public final class CallState {
         return style.name();
     }
 
-    /** RAW: {@code {query, headers}}; FORM: the form fields; JSON_EVENT: the body, already checked to be JSON. */
+    /**
+     * RAW: {@code {query, headers, body?}} with the body as base64; FORM: the form fields; JSON_EVENT: the body,
+     * already checked to be JSON.
+     */
     public String payloadJson() {
         return switch (style) {
             case RAW -> {
-                Map<String, Object> payload = new LinkedHashMap<>(4);
-                payload.put("query", request.query());
-                payload.put("headers", request.headers());
-                yield write(payload);
+                StringBuilder out = RequestJson.queryAndHeaders(new StringBuilder(256).append('{'), request.query(),
+                        request.headers(), key -> false, name -> false, null);
+                if (request.body() != null) {
+                    out.append(",\"body\":\"").append(Base64.getEncoder().encodeToString(request.body())).append('"');
+                }
+                yield out.append('}').toString();
             }
             case FORM -> write(formFields(request.body()));
             case JSON_EVENT -> jsonEvent(request.body());
         };
-    }
-
-    public String bodyBase64() {
-        return request.body() == null ? null : Base64.getEncoder().encodeToString(request.body());
     }
 
     public String argsEjson() {

@@ -4,7 +4,7 @@
 // Java CallState instances, `platform` holds the service installers and their Java bridges (see
 // SandboxGlobal.platformScripts); only the closures below ever see them.
 (function (global, queue, later, host, bson, contributorNames, limits, platform) {
-    var BSON = bson.BSON, EJSON = bson.EJSON, fromCanonical = bson.fromCanonical;
+    var BSON = bson.BSON, EJSON = bson.EJSON, fromCanonical = bson.fromCanonical, binaryFromJava = bson.binaryFromJava;
     var slice = Array.prototype.slice;
     var hasOwn = Object.prototype.hasOwnProperty;
     var objectToString = Object.prototype.toString;
@@ -368,10 +368,7 @@
 
     function httpPayload(call) {
         var payload = JSON.parse(call.payloadJson());
-        if (call.style() === 'RAW') {
-            var body = call.bodyBase64();
-            payload.body = body === null ? undefined : BSON.Binary.fromBase64(body);
-        }
+        if (call.style() === 'RAW') payload.body = payload.body === undefined ? undefined : binaryFromJava(payload.body);
         return payload;
     }
 

@@ -1,7 +1,7 @@
 /*
  * The BSON and EJSON globals of a function's global (spec 3.5). Plain ES5: it runs before any prelude.
- * Evaluates to function(bridge) -> {BSON, EJSON, fromCanonical}; bridge is a dev.hookstead.script.bson.BsonBridge kept in this
- * closure only. Facade objects carry a non-enumerable _bsontype on their prototype (as js-bson does) and read-only
+ * Evaluates to function(bridge) -> {BSON, EJSON, fromCanonical, binaryFromJava} (the last two for the runtime only);
+ * bridge is a dev.hookstead.script.bson.BsonBridge kept in this closure only. Facade objects carry a non-enumerable _bsontype on their prototype (as js-bson does) and read-only
  * fields that JsBson.java reads: ObjectId _hex; Binary _b64, sub_type; Decimal128 _str; Long low, high;
  * Int32/Double value; BSONRegExp pattern, options; Timestamp t, i.
  */
@@ -98,6 +98,10 @@
         }
         initBinary(this, '', 0);
     }
+    // One call instead of three defineProperty calls: binaries come in with every request body.
+    function newBinary(base64, subtype) {
+        return Object.create(Binary.prototype, {_b64: {value: base64}, sub_type: {value: subtype}, subtype: {value: subtype}});
+    }
     function initBinary(binary, base64, subtype) {
         field(binary, '_b64', base64, false);
         field(binary, 'sub_type', subtype, false);
@@ -149,12 +153,12 @@
         var checked = text(base64, 'BSON.Binary.fromBase64');
         var type = binarySubtype(subtype, 'fromBase64');
         host(function () { return bridge.checkBase64(checked); });
-        return initBinary(Object.create(Binary.prototype), checked, type);
+        return newBinary(checked, type);
     };
     Binary.fromHex = function (hex, subtype) {
         var checked = text(hex, 'BSON.Binary.fromHex');
         var type = binarySubtype(subtype, 'fromHex');
-        return initBinary(Object.create(Binary.prototype), host(function () { return bridge.hexToBase64(checked); }), type);
+        return newBinary(host(function () { return bridge.hexToBase64(checked); }), type);
     };
 
     // Long: signed 64-bit as two int32 halves, like js-bson -----------------------------------------------------
@@ -341,7 +345,8 @@
     function wrapper(key, value, mode) {
         switch (key) {
             case '$oid':
-                return new ObjectId(value);
+                // Java wrote it (both EJSON.parse and fromCanonical read Java's canonical text): 24 lower-case hex
+                return Object.create(ObjectId.prototype, {_hex: {value: value}});
             case '$numberInt':
                 return mode === STRICT ? new Int32(Number(value)) : Number(value);
             case '$numberDouble':
@@ -353,7 +358,7 @@
             case '$date':
                 return new Date(Number(value.$numberLong));
             case '$binary':
-                return initBinary(Object.create(Binary.prototype), value.base64, parseInt(value.subType, 16));
+                return newBinary(value.base64, parseInt(value.subType, 16));
             case '$regularExpression':
                 return new BSONRegExp(value.pattern, value.options);
             case '$timestamp':
@@ -457,6 +462,10 @@
         // through the bridge to be checked and canonicalised again.
         fromCanonical: function (text) {
             return revive(JSON.parse(text), PLATFORM);
+        },
+        // For the runtime only: a request body, base64 that Java itself wrote.
+        binaryFromJava: function (base64) {
+            return newBinary(base64, 0);
         }
     };
 })
