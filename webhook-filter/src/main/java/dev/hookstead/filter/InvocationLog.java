@@ -72,9 +72,9 @@ public final class InvocationLog {
     }
 
     static String args(HttpRequestData data) {
-        StringBuilder out = RequestJson.queryAndHeaders(new StringBuilder(256).append('{'), data.query(),
-                data.headers(), key -> redact(SECRET_QUERY_KEYS, key), name -> redact(SECRET_HEADERS, name), REDACTED);
-        out.append(",\"body\":");
+        StringBuilder out = new StringBuilder(256).append("{\"query\":");
+        RequestJson.query(out, data.query(), key -> redact(SECRET_QUERY_KEYS, key), REDACTED).append(",\"headers\":");
+        RequestJson.headers(out, data.headers(), name -> redact(SECRET_HEADERS, name), REDACTED).append(",\"body\":");
         return RequestJson.string(out, data.body() == null ? "none" : data.body().length + " bytes").append('}').toString();
     }
 

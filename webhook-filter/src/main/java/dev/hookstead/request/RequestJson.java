@@ -16,32 +16,34 @@ public final class RequestJson {
     private RequestJson() {
     }
 
-    /**
-     * Appends {@code "query":{...},"headers":{"Name":[...]}}; values of query keys and headers that {@code secret}
-     * accepts (given the lower-case name) are written as {@code redacted}.
-     */
-    public static StringBuilder queryAndHeaders(StringBuilder out, Map<String, String> query,
-                                                Map<String, List<String>> headers, Predicate<String> secretQueryKey,
-                                                Predicate<String> secretHeader, String redacted) {
-        out.append("\"query\":{");
+    /** Appends the query as a JSON object; values of keys {@code secret} accepts are written as {@code redacted}. */
+    public static StringBuilder query(StringBuilder out, Map<String, String> query, Predicate<String> secret,
+                                      String redacted) {
+        out.append('{');
         boolean first = true;
         for (Map.Entry<String, String> q : query.entrySet()) {
             if (!first) out.append(',');
             first = false;
             string(out, q.getKey()).append(':');
-            string(out, secretQueryKey.test(q.getKey()) ? redacted : q.getValue());
+            string(out, secret.test(q.getKey()) ? redacted : q.getValue());
         }
-        out.append("},\"headers\":{");
-        first = true;
+        return out.append('}');
+    }
+
+    /** Appends the headers as {@code {"Name":[values]}}; values of names {@code secret} accepts become {@code redacted}. */
+    public static StringBuilder headers(StringBuilder out, Map<String, List<String>> headers, Predicate<String> secret,
+                                        String redacted) {
+        out.append('{');
+        boolean first = true;
         for (Map.Entry<String, List<String>> h : headers.entrySet()) {
             if (!first) out.append(',');
             first = false;
-            boolean secret = secretHeader.test(h.getKey());
+            boolean hidden = secret.test(h.getKey());
             string(out, h.getKey()).append(":[");
             List<String> values = h.getValue();
             for (int i = 0; i < values.size(); i++) {
                 if (i > 0) out.append(',');
-                string(out, secret ? redacted : values.get(i));
+                string(out, hidden ? redacted : values.get(i));
             }
             out.append(']');
         }

@@ -9,7 +9,7 @@
     var hasOwn = Object.prototype.hasOwnProperty;
     var objectToString = Object.prototype.toString;
     var FAILED = host.failedToken();
-    var current = null;       // {call, context, console} of the call being served
+    var current = null;       // {invocation, context, console, guard, depth} of the call being served
     var emptyPattern = /(?:)/;
     var sweep = null;         // deletes implicit globals a call created; set once the global is locked down
 
@@ -89,12 +89,16 @@
         if (/[\r\n]/.test(text)) throw new Error(what + ' must not contain CR or LF characters: ' + JSON.stringify(text));
     }
 
-    function findHeader(headers, name) {
+    /** The response's entry for a header name (matched case-insensitively, first spelling kept), made on first use. */
+    function headerEntry(state, name) {
+        if (state.headers === null) state.headers = [];
         var lower = name.toLowerCase();
-        for (var i = 0; i < headers.length; i++) {
-            if (headers[i].name.toLowerCase() === lower) return headers[i];
+        for (var i = 0; i < state.headers.length; i++) {
+            if (state.headers[i].name.toLowerCase() === lower) return state.headers[i];
         }
-        return null;
+        var entry = {name: name, values: []};
+        state.headers.push(entry);
+        return entry;
     }
 
     function headerArgs(method, name, value) {
@@ -132,7 +136,7 @@
     }
 
     function newState() {
-        return {used: false, status: 0, headers: [], body: undefined};
+        return {used: false, status: 0, headers: null, body: undefined};
     }
 
     function HTTPResponse() {
@@ -156,23 +160,17 @@
     });
     define(HTTPResponse.prototype, 'setHeader', function setHeader(name, value) {
         var text = headerArgs('setHeader', name, value);
-        var state = stateOf(this, 'setHeader');
-        var existing = findHeader(state.headers, name);
-        if (existing) existing.values = [text];
-        else state.headers.push({name: name, values: [text]});
+        headerEntry(stateOf(this, 'setHeader'), name).values = [text];
     });
     define(HTTPResponse.prototype, 'addHeader', function addHeader(name, value) {
         var text = headerArgs('addHeader', name, value);
-        var state = stateOf(this, 'addHeader');
-        var existing = findHeader(state.headers, name);
-        if (existing) existing.values.push(text);
-        else state.headers.push({name: name, values: [text]});
+        headerEntry(stateOf(this, 'addHeader'), name).values.push(text);
     });
 
     global.HTTPResponse = HTTPResponse;
 
     // --- context ---------------------------------------------------------------------------------------------------
-    // Each member of context is computed on first read, then becomes a plain data property. The getters and setters
+    // Each member of context (and of a RAW payload) is computed on first read, then becomes a plain data property. The getters and setters
     // are built once per global and frozen (a call may reach them through getOwnPropertyDescriptor); each call's
     // context gets them with one defineProperties, not two closures per member.
     function settled(obj, name, value) {
@@ -181,7 +179,7 @@
 
     function member(name, compute) {
         var get = function () {
-            var value = compute(current.call);
+            var value = compute(current.invocation);
             settled(this, name, value);
             return value;
         };
@@ -192,23 +190,23 @@
     }
 
     var contextMembers = {
-        request: member('request', function (call) {
-            var text = call.requestJson();
+        request: member('request', function (invocation) {
+            var text = invocation.requestJson();
             return text === null ? undefined : JSON.parse(text);
         }),
-        user: member('user', function (call) {
-            return fromCanonical(call.userEjson());
+        user: member('user', function (invocation) {
+            return fromCanonical(invocation.userEjson());
         })
     };
     contributorNames.forEach(function (name) {
-        contextMembers[name] = member(name, function (call) {
-            return hostResult(call.contribute(name));
+        contextMembers[name] = member(name, function (invocation) {
+            return hostResult(invocation.contribute(name));
         });
     });
 
-    function buildContext(call) {
+    function buildContext(invocation) {
         var ctx = Object.defineProperties({}, contextMembers);
-        var asSystem = call.runningAsSystem() === true;
+        var asSystem = invocation.runningAsSystem() === true;
         define(ctx, 'runningAsSystem', function runningAsSystem() {
             return asSystem;
         });
@@ -220,7 +218,7 @@
         configurable: true,
         get: function () {
             if (current === null) return undefined;
-            if (current.context === null) current.context = buildContext(current.call);
+            if (current.context === null) current.context = buildContext(current.invocation);
             return current.context;
         }
     });
@@ -366,27 +364,41 @@
             typeof value.then === 'function';
     }
 
-    function httpPayload(call) {
-        var payload = JSON.parse(call.payloadJson());
-        if (call.style() === 'RAW') payload.body = payload.body === undefined ? undefined : binaryFromJava(payload.body);
-        return payload;
+    // A RAW payload's members are built on first read, as context's are: many webhooks never read the headers,
+    // and a trivial one reads nothing.
+    var payloadMembers = {
+        query: member('query', function (invocation) {
+            return JSON.parse(invocation.queryJson());
+        }),
+        headers: member('headers', function (invocation) {
+            return JSON.parse(invocation.headersJson());
+        }),
+        body: member('body', function (invocation) {
+            var body = invocation.bodyBase64();
+            return body === null ? undefined : binaryFromJava(body);
+        })
+    };
+
+    function httpPayload(invocation) {
+        if (invocation.style() === 'RAW') return Object.defineProperties({}, payloadMembers);
+        return JSON.parse(invocation.payloadJson());
     }
 
-    function report(call, state, result) {
-        call.returned(result);
+    function report(invocation, state, result) {
+        invocation.returned(result);
         if (!state.used) return;
-        call.responseUsed(state.status);
-        state.headers.forEach(function (h) {
+        invocation.responseUsed(state.status);
+        if (state.headers !== null) state.headers.forEach(function (h) {
             h.values.forEach(function (v) {
-                call.header(h.name, v);
+                invocation.header(h.name, v);
             });
         });
-        if (typeof state.body === 'string') call.responseBodyText(state.body);
-        else if (state.body !== undefined) call.responseBodyBase64(state.body.toBase64());
+        if (typeof state.body === 'string') invocation.responseBodyText(state.body);
+        else if (state.body !== undefined) invocation.responseBodyBase64(state.body.toBase64());
     }
 
-    function run(factory, guard, call) {
-        current = {call: call, context: null, console: {lines: [], chars: 0, full: false}, guard: guard, depth: 0};
+    function run(factory, guard, invocation) {
+        current = {invocation: invocation, context: null, console: {lines: [], chars: 0, full: false}, guard: guard, depth: 0};
         try {
             var module = {exports: {}};
             var fn = factory(guard, module);
@@ -396,7 +408,7 @@
             var response = new HTTPResponse();
             var state = findState(response);
             // A direct call where the arity is known: apply goes through Nashorn's slow generic invoker.
-            var result = call.isHttp() ? fn(httpPayload(call), response) : fn.apply(undefined, fromCanonical(call.argsEjson()));
+            var result = invocation.isHttp() ? fn(httpPayload(invocation), response) : fn.apply(undefined, fromCanonical(invocation.argsEjson()));
             if (isThenable(result)) {
                 var outcome = {settled: false};
                 result.then(function (value) {
@@ -413,7 +425,7 @@
                         throw new Error('the function returned a promise that never settled (no async work was left to run)');
                     }
                     if (outcome.rejected) {
-                        call.rejected(outcome.reason);
+                        invocation.rejected(outcome.reason);
                         return;
                     }
                     result = outcome.value;
@@ -421,10 +433,10 @@
             } else {
                 queue.drain(guard);
             }
-            if (queue.overflow() === null) report(call, state, result);
+            if (queue.overflow() === null) report(invocation, state, result);
         } finally {
             var lines = current.console.lines;
-            call.finished(lines.length === 0 ? null : lines, queue.pending(), queue.overflow(), !host.globalGrew() || sweep());
+            invocation.finished(lines.length === 0 ? null : lines, queue.pending(), queue.overflow(), !host.globalGrew() || sweep());
             queue.reset();
             responses.length = 0;
             responseStates.length = 0;

@@ -20,8 +20,10 @@ class RequestJsonTest {
         headers.put("X-Many", List.of("a", "b\\c"));
         headers.put("Authorization", List.of("Bearer x"));
         headers.put("X-None", List.of());
-        String json = RequestJson.queryAndHeaders(new StringBuilder("{"), query, headers, "secret"::equals,
-                "authorization"::equalsIgnoreCase, "[redacted]").append('}').toString();
+        StringBuilder out = new StringBuilder("{\"query\":");
+        RequestJson.query(out, query, "secret"::equals, "[redacted]").append(",\"headers\":");
+        String json = RequestJson.headers(out, headers, "authorization"::equalsIgnoreCase, "[redacted]").append('}')
+                .toString();
 
         assertEquals("{\"query\":{\"q\\\"uote\":\"line\\nbreak\\u0001 é ✓\",\"secret\":\"[redacted]\"},"
                 + "\"headers\":{\"X-Many\":[\"a\",\"b\\\\c\"],\"Authorization\":[\"[redacted]\"],\"X-None\":[]}}", json);

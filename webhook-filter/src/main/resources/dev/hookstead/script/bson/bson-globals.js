@@ -16,9 +16,9 @@
     var NOT_EJSON = {};
 
     // Runs a bridge call; its IllegalArgumentException becomes a plain Error, anything else propagates untouched.
-    function host(call) {
+    function host(work) {
         try {
-            return call();
+            return work();
         } catch (e) {
             var message = bridge.errorMessage(e);
             if (message === null) {

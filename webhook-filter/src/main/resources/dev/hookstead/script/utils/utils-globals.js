@@ -7,9 +7,9 @@
     'use strict';
 
     // Runs a bridge call; its IllegalArgumentException becomes a plain Error, anything else propagates untouched.
-    function host(call) {
+    function host(work) {
         try {
-            return call();
+            return work();
         } catch (e) {
             var message = bridge.errorMessage(e);
             if (message === null) {
