@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
-# Per-call cost of the script runtime against a bare Nashorn call measured in the same run.
+# Per-call cost of the script runtime against a baseline measured in the same run.
 # Usage: bench/runtime/run.sh [seconds per figure, default 3]
+#          sync and async calls against a bare Nashorn call
+#        bench/runtime/run.sh ingest [seconds per round, default 5] [rounds, default 8] [threads, default 2]
+#          scenario (c)'s script side (async webhook awaiting insertOne) against the same insert with the driver
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mvn -B -q -f "$root/pom.xml" -pl webhook-filter test-compile
-mvn -B -q -f "$root/webhook-filter/pom.xml" exec:java -Dexec.mainClass=dev.hookstead.bench.RuntimeCallBench \
-  -Dexec.classpathScope=test -Dexec.args="${1:-3}"
+main=dev.hookstead.bench.RuntimeCallBench
+if [ "${1:-}" = ingest ]; then
+  main=dev.hookstead.bench.IngestCallBench
+  shift
+  args="${1:-5} ${2:-8} ${3:-2}"
+else
+  args="${1:-3}"
+fi
+mvn -B -q -f "$root/webhook-filter/pom.xml" exec:java -Dexec.mainClass=$main -Dexec.classpathScope=test -Dexec.args="$args"

@@ -1,0 +1,125 @@
+package dev.hookstead.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.hookstead.auth.AppUser;
+import dev.hookstead.manifest.Manifest;
+import dev.hookstead.manifest.ScriptRef;
+import dev.hookstead.script.DirectoryScriptSource;
+import dev.hookstead.script.FunctionRunner;
+import dev.hookstead.script.HttpRequestData;
+import dev.hookstead.script.PlatformServices;
+import dev.hookstead.script.RuntimeOptions;
+import dev.hookstead.script.ScriptRuntime;
+import dev.hookstead.services.http.HttpSettings;
+import dev.hookstead.services.mongodb.MongoServices;
+import dev.hookstead.testing.JsApp;
+import org.bson.Document;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The script side of load scenario (c) without HTTP: threads calling an async webhook that parses a 1 KiB body and
+ * awaits insertOne, against the same insert written with the driver, in one run on one in-memory mongo-java-server.
+ * Prints calls per second and the calling threads' CPU per call for every round, so warm-up shows. Run with
+ * bench/runtime/run.sh ingest [seconds per round] [rounds] [threads].
+ */
+public final class IngestCallBench {
+    private static final String INGEST = """
+            exports = async function(payload) {
+              const event = JSON.parse(payload.body.text());
+              await context.services.get("mongodb-atlas").db("bench").collection("events").insertOne(event);
+              return { ok: true };
+            };""";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("127.0.0.1", 0);
+        String uri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
+
+        JsApp app = new JsApp().dataSource("mongodb-atlas").webhook("ingest", INGEST);
+        Path dir = Files.createTempDirectory("hookstead-bench");
+        for (Map.Entry<String, String> f : app.files().entrySet()) {
+            Path p = dir.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.getValue());
+        }
+        Manifest manifest = app.manifest();
+        ScriptRef ingest = manifest.webhooks().get(0).script();
+        byte[] body = LoadBench.event().getBytes(StandardCharsets.UTF_8);
+        HttpRequestData request = new HttpRequestData("POST", Map.of("Content-Type", List.of("application/json")),
+                Map.of(), "", body, "127.0.0.1", "http://localhost/hook", "svc", "ingest");
+
+        MongoServices services = new MongoServices(List.of("mongodb-atlas"),
+                name -> name.equals("hookstead.service.mongodb-atlas.uri") ? uri : null);
+        RuntimeOptions options = RuntimeOptions.defaults().withFunctionTimeout(Duration.ofSeconds(30));
+        try (MongoClient client = MongoClients.create(uri);
+             FunctionRunner runtime = new ScriptRuntime(manifest, new DirectoryScriptSource(dir), options,
+                     PlatformServices.of(services, HttpSettings.of(HttpSettings.DEFAULT_TIMEOUT, Set.of())))) {
+            MongoCollection<Document> direct = client.getDatabase("bench").getCollection("events-direct");
+            Call driver = () -> direct.insertOne(Document.parse(new String(body, StandardCharsets.UTF_8)));
+            Call script = () -> runtime.runHttp(ingest, FunctionRunner.PayloadStyle.RAW, request, AppUser.SYSTEM, "ingest");
+            System.out.printf("machine: %d cores, %s, %d threads, %d s rounds%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), threads, seconds);
+            for (int round = 1; round <= rounds; round++) {
+                // the in-memory store would otherwise grow by hundreds of MB and slow both sides down
+                client.getDatabase("bench").drop();
+                double[] d = measure(driver, threads, seconds);
+                double[] s = measure(script, threads, seconds);
+                System.out.printf("round %d  driver %7.0f calls/s %6.1f us CPU/call   script %7.0f calls/s %6.1f us CPU/call   throughput ratio %.2f%n",
+                        round, d[0], d[1], s[0], s[1], s[0] / d[0]);
+            }
+        } finally {
+            services.close();
+            mongo.shutdown();
+        }
+        System.exit(0); // exec:java would otherwise wait for the driver's and server's non-daemon threads
+    }
+
+    interface Call {
+        void run() throws Exception;
+    }
+
+    /** Calls per second over all threads, and the calling threads' CPU microseconds per call. */
+    private static double[] measure(Call call, int threads, int seconds) throws InterruptedException {
+        AtomicLong calls = new AtomicLong();
+        AtomicLong cpu = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Thread(() -> {
+                long before = THREADS.getCurrentThreadCpuTime();
+                long n = 0;
+                try {
+                    while (System.nanoTime() < end) {
+                        call.run();
+                        n++;
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                calls.addAndGet(n);
+                cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - before);
+            });
+            workers[t].start();
+        }
+        for (Thread w : workers) w.join();
+        return new double[]{calls.get() / (double) seconds, cpu.get() / 1000.0 / calls.get()};
+    }
+}
