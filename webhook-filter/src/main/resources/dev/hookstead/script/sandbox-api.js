@@ -1,7 +1,7 @@
 // The platform globals and the per-call entry point, evaluated after the prelude, sandbox-promise.js and the BSON
 // globals, before the global is frozen. Completion value: function(global, queue, later, host, bson,
-// contributorNames, limits, platform) -> internals; later(work) comes from sandbox-promise.js. `call` objects are
-// Java CallState instances, `platform` holds the service installers and their Java bridges (see
+// contributorNames, limits, platform) -> internals; later(work) comes from sandbox-promise.js. `invocation`
+// objects are Java CallState instances, `platform` holds the service installers and their Java bridges (see
 // SandboxGlobal.platformScripts); only the closures below ever see them.
 (function (global, queue, later, host, bson, contributorNames, limits, platform) {
     var BSON = bson.BSON, EJSON = bson.EJSON, fromCanonical = bson.fromCanonical, binaryFromJava = bson.binaryFromJava;
@@ -116,9 +116,9 @@
     }
 
     // Each response's state lives here, not on the object: scripts cannot forge or read it. Shared prototype
-    // methods keep a call from defining four closures per response.
-    // Kept per call and dropped when it ends, not in a WeakMap: a weak entry per request cost the collector more than
-    // the whole response (bench/load). A call rarely makes more than one response, so the scan stays short.
+    // methods keep a call from defining four closures per response. The lists are the call's, emptied when it ends
+    // (a WeakMap entry per request cost the collector more than the whole response, bench/load); a call rarely makes
+    // more than one response, so the scan stays short.
     var responses = [], responseStates = [];
 
     function findState(response) {
@@ -170,9 +170,9 @@
     global.HTTPResponse = HTTPResponse;
 
     // --- context ---------------------------------------------------------------------------------------------------
-    // Each member of context (and of a RAW payload) is computed on first read, then becomes a plain data property. The getters and setters
-    // are built once per global and frozen (a call may reach them through getOwnPropertyDescriptor); each call's
-    // context gets them with one defineProperties, not two closures per member.
+    // Each member of context (and of a RAW payload) is computed on first read, then becomes a plain data property.
+    // The getters and setters are built once per global and frozen (a call may reach them through
+    // getOwnPropertyDescriptor); each call's object gets them with one defineProperties, not two closures per member.
     function settled(obj, name, value) {
         Object.defineProperty(obj, name, {value: value, writable: true, enumerable: true, configurable: true});
     }
@@ -408,7 +408,8 @@
             var response = new HTTPResponse();
             var state = findState(response);
             // A direct call where the arity is known: apply goes through Nashorn's slow generic invoker.
-            var result = invocation.isHttp() ? fn(httpPayload(invocation), response) : fn.apply(undefined, fromCanonical(invocation.argsEjson()));
+            var result = invocation.isHttp() ? fn(httpPayload(invocation), response)
+                : fn.apply(undefined, fromCanonical(invocation.argsEjson()));
             if (isThenable(result)) {
                 var outcome = {settled: false};
                 result.then(function (value) {

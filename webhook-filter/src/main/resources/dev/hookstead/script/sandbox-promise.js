@@ -26,7 +26,9 @@
         this.reactions_ = null;
         this.handled_ = false;
         if (executor === INTERNAL) return;
-        if (typeof executor !== 'function') throw new TypeError('Promise resolver ' + describe(executor) + ' is not a function');
+        if (typeof executor !== 'function') {
+            throw new TypeError('Promise resolver ' + describe(executor) + ' is not a function');
+        }
         var fns = resolvingFunctions(this);
         try {
             executor(fns.resolve, fns.reject);

@@ -1,9 +1,10 @@
 /*
  * The BSON and EJSON globals of a function's global (spec 3.5). Plain ES5: it runs before any prelude.
  * Evaluates to function(bridge) -> {BSON, EJSON, fromCanonical, binaryFromJava} (the last two for the runtime only);
- * bridge is a dev.hookstead.script.bson.BsonBridge kept in this closure only. Facade objects carry a non-enumerable _bsontype on their prototype (as js-bson does) and read-only
- * fields that JsBson.java reads: ObjectId _hex; Binary _b64, sub_type; Decimal128 _str; Long low, high;
- * Int32/Double value; BSONRegExp pattern, options; Timestamp t, i.
+ * bridge is a dev.hookstead.script.bson.BsonBridge kept in this closure only. Facade objects carry a non-enumerable
+ * _bsontype on their prototype (as js-bson does) and read-only fields that JsBson.java reads: ObjectId _hex;
+ * Binary _b64, sub_type; Decimal128 _str; Long low, high; Int32/Double value; BSONRegExp pattern, options;
+ * Timestamp t, i.
  */
 (function (bridge) {
     'use strict';
@@ -100,7 +101,8 @@
     }
     // One call instead of three defineProperty calls: binaries come in with every request body.
     function newBinary(base64, subtype) {
-        return Object.create(Binary.prototype, {_b64: {value: base64}, sub_type: {value: subtype}, subtype: {value: subtype}});
+        return Object.create(Binary.prototype,
+            {_b64: {value: base64}, sub_type: {value: subtype}, subtype: {value: subtype}});
     }
     function initBinary(binary, base64, subtype) {
         field(binary, '_b64', base64, false);
