@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * An app of many distinct small webhooks, compiled with the real toolchain: five shapes (sync GET reading the query,
@@ -119,11 +118,7 @@ final class GeneratedApp {
     static void write(JsApp app, Path docBase) throws IOException {
         Path folder = Files.createDirectories(docBase.resolve(Manifest.WAR_FOLDER.substring(1)));
         Files.write(folder.resolve(Manifest.FILE_NAME), ManifestJson.write(app.manifest()));
-        for (Map.Entry<String, String> file : app.files().entrySet()) {
-            Path target = folder.resolve(file.getKey());
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, file.getValue());
-        }
+        app.writeFiles(folder);
     }
 
     /** A request webhook {@code index} answers with 200, against a server at {@code base} (no trailing slash). */

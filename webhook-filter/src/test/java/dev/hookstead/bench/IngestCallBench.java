@@ -37,12 +37,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * bench/runtime/run.sh ingest [seconds per round] [rounds] [threads].
  */
 public final class IngestCallBench {
-    private static final String INGEST = """
-            exports = async function(payload) {
-              const event = JSON.parse(payload.body.text());
-              await context.services.get("mongodb-atlas").db("bench").collection("events").insertOne(event);
-              return { ok: true };
-            };""";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
@@ -53,13 +47,8 @@ public final class IngestCallBench {
         mongo.bind("127.0.0.1", 0);
         String uri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
 
-        JsApp app = new JsApp().dataSource("mongodb-atlas").webhook("ingest", INGEST);
-        Path dir = Files.createTempDirectory("hookstead-bench");
-        for (Map.Entry<String, String> f : app.files().entrySet()) {
-            Path p = dir.resolve(f.getKey());
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, f.getValue());
-        }
+        JsApp app = new JsApp().dataSource("mongodb-atlas").webhook("ingest", LoadBench.INGEST);
+        Path dir = app.writeFiles(Files.createTempDirectory("hookstead-bench"));
         Manifest manifest = app.manifest();
         ScriptRef ingest = manifest.webhooks().get(0).script();
         byte[] body = LoadBench.event().getBytes(StandardCharsets.UTF_8);

@@ -53,7 +53,7 @@ public final class LoadBench {
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private static final String TRIVIAL = "exports = function(payload, response) { return { ok: true }; };";
-    private static final String INGEST = """
+    static final String INGEST = """
             exports = async function(payload) {
               const event = JSON.parse(payload.body.text());
               await context.services.get("mongodb-atlas").db("bench").collection("events").insertOne(event);

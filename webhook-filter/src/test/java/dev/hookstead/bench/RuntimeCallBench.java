@@ -31,12 +31,7 @@ public final class RuntimeCallBench {
     public static void main(String[] args) throws Exception {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 3;
         JsApp app = new JsApp().webhook("sync", BODY).webhook("async", ASYNC);
-        Path dir = Files.createTempDirectory("hookstead-bench");
-        for (Map.Entry<String, String> f : app.files().entrySet()) {
-            Path p = dir.resolve(f.getKey());
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, f.getValue());
-        }
+        Path dir = app.writeFiles(Files.createTempDirectory("hookstead-bench"));
         Manifest manifest = app.manifest();
         ScriptRef sync = manifest.webhooks().stream().filter(w -> w.name().equals("sync")).findFirst().orElseThrow().script();
         ScriptRef async = manifest.webhooks().stream().filter(w -> w.name().equals("async")).findFirst().orElseThrow().script();

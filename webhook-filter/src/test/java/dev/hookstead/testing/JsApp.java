@@ -15,6 +15,9 @@ import dev.hookstead.script.compile.Prelude;
 import dev.hookstead.script.compile.ScriptCompileException;
 import dev.hookstead.script.compile.ScriptCompiler;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,5 +129,15 @@ public final class JsApp {
         Map<String, String> all = new TreeMap<>(files);
         all.put("prelude.js", Prelude.build());
         return all;
+    }
+
+    /** Writes {@link #files()} into {@code folder}; returns it. */
+    public Path writeFiles(Path folder) throws IOException {
+        for (Map.Entry<String, String> file : files().entrySet()) {
+            Path target = folder.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue());
+        }
+        return folder;
     }
 }
