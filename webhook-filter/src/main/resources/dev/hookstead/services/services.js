@@ -152,9 +152,10 @@
     }
 
     // Collection methods live once on a frozen prototype shared by every call of this global; each collection
-    // object carries its target as a frozen, hidden property (forging one gains nothing: any script may name any
-    // collection). Building twenty closures per collection() call cost more than most webhooks spend on their own
-    // code, and a WeakMap entry per collection more in garbage collection.
+    // object carries its target as a frozen, hidden property. Forging one gains nothing: a script may name any of the
+    // app's collections anyway, and the bridge refuses every other service. Building twenty closures per collection()
+    // call cost more than most webhooks spend on their own code, and a WeakMap entry per collection more in garbage
+    // collection.
     var collectionPrototype = {};
 
     function targetOf(self, methodName) {
