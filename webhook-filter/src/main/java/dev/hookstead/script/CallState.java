@@ -84,28 +84,24 @@ public final class CallState {
         return style.name();
     }
 
-    /** FORM: the form fields; JSON_EVENT: the body, already checked to be JSON. RAW payloads come in parts, below. */
+    /**
+     * RAW: {@code {query, headers, body?}} with the body as base64; FORM: the form fields; JSON_EVENT: the body,
+     * already checked to be JSON.
+     */
     public String payloadJson() {
         return switch (style) {
-            case RAW -> throw new IllegalStateException("a RAW payload is read by its parts");
+            case RAW -> {
+                StringBuilder out = new StringBuilder(256).append("{\"query\":");
+                RequestJson.query(out, request.query(), key -> false, null).append(",\"headers\":");
+                RequestJson.headers(out, request.headers(), name -> false, null);
+                if (request.body() != null) {
+                    out.append(",\"body\":\"").append(Base64.getEncoder().encodeToString(request.body())).append('"');
+                }
+                yield out.append('}').toString();
+            }
             case FORM -> write(formFields(request.body()));
             case JSON_EVENT -> jsonEvent(request.body());
         };
-    }
-
-    /** RAW {@code payload.query}: first value per key. */
-    public String queryJson() {
-        return RequestJson.query(new StringBuilder(64), request.query(), key -> false, null).toString();
-    }
-
-    /** RAW {@code payload.headers}: every value per name. */
-    public String headersJson() {
-        return RequestJson.headers(new StringBuilder(256), request.headers(), name -> false, null).toString();
-    }
-
-    /** RAW {@code payload.body} as base64, or null without a body. */
-    public String bodyBase64() {
-        return request.body() == null ? null : Base64.getEncoder().encodeToString(request.body());
     }
 
     public String argsEjson() {

@@ -400,9 +400,14 @@
         for (i = 0; i < keys.length; i++) {
             var old = value[keys[i]];
             var revived = revive(old, mode);
-            if (revived !== old) {
+            if (revived === old) {
+                continue;
+            }
+            if (keys[i] === '__proto__') {
                 // defineProperty, so a "__proto__" key stays a plain property
                 Object.defineProperty(value, keys[i], {value: revived, enumerable: true, writable: true, configurable: true});
+            } else {
+                value[keys[i]] = revived;   // a plain write: defineProperty costs a map transition per revived field
             }
         }
         return value;
