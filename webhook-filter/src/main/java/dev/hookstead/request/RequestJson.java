@@ -30,7 +30,7 @@ public final class RequestJson {
         return out.append('}');
     }
 
-    /** Appends the headers as {@code {"Name":[values]}}; values of names {@code secret} accepts become {@code redacted}. */
+    /** Appends the headers as {@code {"Name":[values]}}; values of names {@code secret} accepts become redacted. */
     public static StringBuilder headers(StringBuilder out, Map<String, List<String>> headers, Predicate<String> secret,
                                         String redacted) {
         out.append('{');

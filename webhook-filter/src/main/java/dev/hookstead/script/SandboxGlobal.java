@@ -73,8 +73,8 @@ final class SandboxGlobal {
         harden.callMember("strip", global);
         if (prelude != null) eval(engine, context, prelude, "hookstead/prelude.js");
         queue.callMember("installTimers");
-        Object async = ((ScriptObjectMirror) eval(engine, context, engine.promiseScript, "hookstead/sandbox-promise.js"))
-                .call(null, global, queue, host);
+        ScriptObjectMirror async = (ScriptObjectMirror) ((ScriptObjectMirror) eval(engine, context, engine.promiseScript,
+                "hookstead/sandbox-promise.js")).call(null, global, queue, host);
         Object bson = ((ScriptObjectMirror) eval(engine, context, engine.bsonScript, "hookstead/bson-globals.js"))
                 .call(null, BsonInterop.newBridge());
         String names = contextNames.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",", "[", "]"));
@@ -83,7 +83,7 @@ final class SandboxGlobal {
                 + MAX_FUNCTION_DEPTH + "})", "hookstead/limits.js");
         ScriptObjectMirror services = platformScripts(engine, context, platform, host);
         ScriptObjectMirror internals = (ScriptObjectMirror) ((ScriptObjectMirror) eval(engine, context, engine.apiScript,
-                "hookstead/sandbox-api.js")).call(null, global, queue, ((ScriptObjectMirror) async).getMember("later"), host, bson, eval(engine, context, names, "hookstead/names.js"),
+                "hookstead/sandbox-api.js")).call(null, global, queue, async.getMember("later"), host, bson, eval(engine, context, names, "hookstead/names.js"),
                 limits, services);
         internals.callMember("adoptSweep", harden.callMember("lockdown", global));
         SandboxGlobal built = new SandboxGlobal(engine, context, internals, host);
