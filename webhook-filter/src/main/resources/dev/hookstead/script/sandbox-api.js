@@ -388,7 +388,8 @@
     }
 
     function run(factory, guard, invocation) {
-        current = {invocation: invocation, context: null, console: {lines: [], chars: 0, full: false}, guard: guard, depth: 0};
+        current = {invocation: invocation, context: null, console: {lines: [], chars: 0, full: false}, guard: guard,
+            depth: 0};
         try {
             var module = {exports: {}};
             var fn = factory(guard, module);

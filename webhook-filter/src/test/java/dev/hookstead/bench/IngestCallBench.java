@@ -41,7 +41,7 @@ public final class IngestCallBench {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         MongoServer mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);

@@ -64,7 +64,7 @@ public final class MongoBridge {
     }
 
     BsonValue execute(String service, String database, String collection, String method, BsonArray args) {
-        // The script names the service; Hookstead's own (the user store) must stay out of its reach.
+        // The script names the service: only the app's data sources, never Hookstead's internal ones.
         if (!services.has(service)) {
             throw new IllegalArgumentException("collection." + method + ": the app has no MongoDB service named '"
                     + service + "'");
