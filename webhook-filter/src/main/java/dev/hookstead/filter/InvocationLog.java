@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hookstead.auth.AppUser;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.Manifest;
+import dev.hookstead.request.HeaderNames;
 import dev.hookstead.request.RequestJson;
 import dev.hookstead.script.HttpRequestData;
 import org.slf4j.Logger;
@@ -12,6 +13,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One INFO line per invocation, logger {@code dev.hookstead.invocation}:
@@ -24,10 +27,11 @@ public final class InvocationLog {
     private static final Logger LOG = LoggerFactory.getLogger("dev.hookstead.invocation");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String REDACTED = "[redacted]";
-    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+    /** Canonical forms ({@link HeaderNames}), the form every header name has in the request's data. */
+    private static final Set<String> SECRET_HEADERS = Stream.of("authorization", "proxy-authorization", "cookie",
             "x-hook-signature", "endpoint-signature", "x-hub-signature", "x-hub-signature-256", "x-twilio-signature",
             "webhook-signature", "svix-signature", "stripe-signature", "x-slack-signature", "api-key", "apikey",
-            "password", "jwttokenstring");
+            "password", "jwttokenstring").map(HeaderNames::canonical).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> SECRET_QUERY_KEYS = Set.of("secret", "password", "api-key", "apikey",
             "jwttokenstring");
 
@@ -71,12 +75,9 @@ public final class InvocationLog {
 
     static String args(HttpRequestData data) {
         StringBuilder out = new StringBuilder(256).append("{\"query\":");
-        RequestJson.query(out, data.query(), key -> redact(SECRET_QUERY_KEYS, key), REDACTED).append(",\"headers\":");
-        RequestJson.headers(out, data.headers(), name -> redact(SECRET_HEADERS, name), REDACTED).append(",\"body\":");
+        RequestJson.query(out, data.query(), key -> SECRET_QUERY_KEYS.contains(key.toLowerCase(Locale.ROOT)), REDACTED)
+                .append(",\"headers\":");
+        RequestJson.headers(out, data.headers(), SECRET_HEADERS::contains, REDACTED).append(",\"body\":");
         return RequestJson.string(out, data.body() == null ? "none" : data.body().length + " bytes").append('}').toString();
-    }
-
-    private static boolean redact(Set<String> names, String name) {
-        return names.contains(name.toLowerCase(Locale.ROOT));
     }
 }

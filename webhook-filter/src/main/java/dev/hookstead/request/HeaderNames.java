@@ -10,11 +10,17 @@ public final class HeaderNames {
     }
 
     public static String canonical(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (!isTokenChar(name.charAt(i))) return name;
-        }
-        StringBuilder out = new StringBuilder(name.length());
+        boolean canonical = true;
         boolean upper = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isTokenChar(c)) return name;
+            canonical &= upper ? !(c >= 'a' && c <= 'z') : !(c >= 'A' && c <= 'Z');
+            upper = c == '-';
+        }
+        if (canonical) return name; // most clients send this form: no copy per header per request
+        StringBuilder out = new StringBuilder(name.length());
+        upper = true;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));

@@ -53,7 +53,17 @@ public final class RequestJson {
     /** Appends {@code text} as a JSON string. */
     public static StringBuilder string(StringBuilder out, String text) {
         out.append('"');
-        JsonStringEncoder.getInstance().quoteAsString(text, out);
+        if (plain(text)) out.append(text);
+        else JsonStringEncoder.getInstance().quoteAsString(text, out);
         return out.append('"');
+    }
+
+    /** Printable ASCII without a quote or backslash needs no escape: header names and most values. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') return false;
+        }
+        return true;
     }
 }

@@ -45,6 +45,8 @@ class InvocationLogTest {
                 .header("apiKey", "key-456")
                 .header("jwtTokenString", "jwt-789")
                 .header("password", "pw-000")
+                .header("stripe-signature", "t=1,v1=stripe-111")
+                .header("X-HUB-SIGNATURE-256", "sha256=hub-222")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"MESSAGE\"}")).build());
 
         String line = invocationLine();
@@ -59,7 +61,7 @@ class InvocationLogTest {
         assertTrue(line.contains("console=[\"hello from the function\"]"), line);
         String all = server.logs();
         for (String secret : List.of("828ee180", "tok-abc", "cookie-xyz", "key-123", "key-456", "jwt-789", "pw-000",
-                "hunter2", "MESSAGE")) {
+                "stripe-111", "hub-222", "hunter2", "MESSAGE")) {
             assertFalse(all.contains(secret), secret + " leaked into the log:\n" + all);
         }
     }
