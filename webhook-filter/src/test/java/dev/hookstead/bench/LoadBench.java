@@ -25,6 +25,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +42,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Throughput and latency of the whole filter against hand-written servlets, on one embedded Tomcat, in one run:
- * (a) a bare servlet, (b) a trivial webhook, (c0) a servlet doing HMAC plus insertOne with the driver, (c) the same
- * as a VERIFY_PAYLOAD webhook, (d) API-key application auth plus a two-condition can_evaluate. wrk drives each in
- * turn on loopback. Run with bench/load/run.sh.
+ * (a) a bare servlet, (a2) the same servlet burning the CPU time (b) spends over (a), (b) a trivial webhook, (c0) a
+ * servlet doing HMAC plus insertOne with the driver, (c) the same as a VERIFY_PAYLOAD webhook, (d) API-key
+ * application auth plus a two-condition can_evaluate. wrk drives each in turn on loopback. Run with
+ * bench/load/run.sh; {@code -Dhookstead.bench.maxThreads=N} sets Tomcat's worker thread limit (default 200).
  */
 public final class LoadBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +53,7 @@ public final class LoadBench {
     private static final String DATA_SOURCE = "mongodb-atlas";
     private static final OperatingSystemMXBean CPU =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
 
     private static final String TRIVIAL = "exports = function(payload, response) { return { ok: true }; };";
     static final String INGEST = """
@@ -78,7 +81,7 @@ public final class LoadBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        List<String> only = args.length > 3 ? List.of(args[3].split(",")) : List.of("a", "b", "c0", "c", "d");
+        List<String> only = args.length > 3 ? List.of(args[3].split(",")) : List.of("a", "a2", "b", "c0", "c", "d");
         Path scratch = Files.createTempDirectory("hookstead-load");
 
         MongoServer mongo = new MongoServer(new H2Backend(scratch.resolve("bench.mv").toString()));
@@ -90,12 +93,16 @@ public final class LoadBench {
         }
 
         Replay bare = new Replay();
+        Burner burner = new Burner();
         HandWrittenIngest handWritten = new HandWrittenIngest(mongoUri);
+        Integer maxThreads = Integer.getInteger("hookstead.bench.maxThreads");
         TestServer server = new TestServer()
                 .app(app())
                 .contextParam("hookstead.service." + DATA_SOURCE + ".uri", mongoUri)
                 .servlet("/bare", bare)
+                .servlet("/burn", burner)
                 .servlet("/c0", handWritten)
+                .maxThreads(maxThreads == null ? 200 : maxThreads)
                 .start();
         if (!server.started()) throw new IllegalStateException("the webapp did not start:\n" + server.logs());
 
@@ -103,6 +110,7 @@ public final class LoadBench {
         Map<String, String> signed = Map.of("Content-Type", "application/json", "X-Hook-Signature", "sha256=" + hmac(body));
         List<Scenario> scenarios = List.of(
                 new Scenario("a", "bare servlet, same JSON as (b)", get(server, "/bare")),
+                new Scenario("a2", "(a) burning the CPU time (b) spends over (a)", get(server, "/burn")),
                 new Scenario("b", "trivial webhook: NO_VALIDATION, System, respond_result", get(server, TestApps.webhookPath("trivial"))),
                 new Scenario("c0", "servlet: HMAC-SHA256 check + insertOne (driver), 1 KiB", post(server, "/c0", signed, body)),
                 new Scenario("c", "webhook: VERIFY_PAYLOAD + insertOne, 1 KiB", post(server, TestApps.webhookPath("ingest"), signed, body)),
@@ -110,16 +118,18 @@ public final class LoadBench {
                         TestApps.webhookPath("authed"), Map.of("api-key", apiKey, "Content-Type", "application/json"), "{}")));
 
         // The hand-written servlets answer exactly what the filter answers.
-        bare.answer(check(server, scenarios.get(1)));
-        handWritten.answer(check(server, scenarios.get(3)));
+        bare.answer(check(server, scenarios.get(2)));
+        burner.answer(check(server, scenarios.get(2)));
+        handWritten.answer(check(server, scenarios.get(4)));
         for (Scenario s : scenarios) check(server, s);
 
         scenarios = scenarios.stream().filter(s -> only.contains(s.name())).toList();
         Wrk wrk = new Wrk(connections, scratch);
-        System.out.printf("machine: %d cores, JVM %s, wrk -t1 -c%d, %d s per run, %d rounds (after warm-up passes over all scenarios until none gets cheaper)%n",
+        System.out.printf("machine: %d cores, JVM %s, wrk -t1 -c%d, %d s per run, %d rounds (after warm-up passes over"
+                        + " all scenarios until none gets cheaper), Tomcat maxThreads %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), connections,
-                seconds, rounds);
-        warmUp(wrk, scenarios, seconds);
+                seconds, rounds, maxThreads == null ? "200 (default)" : maxThreads);
+        warmUp(wrk, scenarios, seconds, burner);
         Map<String, List<Wrk.Figures>> runs = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (Scenario s : scenarios) {
@@ -144,6 +154,7 @@ public final class LoadBench {
         System.out.println();
         ratio(median, "b", "a", Wrk.Figures::requestsPerSecond, "throughput", ">= 0.70");
         ratio(median, "b", "a", Wrk.Figures::p99Micros, "p99", "<= 3");
+        ratio(median, "b", "a2", Wrk.Figures::p99Micros, "p99", "none: (a2) spends (b)'s CPU");
         ratio(median, "c", "c0", Wrk.Figures::requestsPerSecond, "throughput", ">= 0.85");
         ratio(median, "d", "a", Wrk.Figures::requestsPerSecond, "throughput", "none");
         ratio(median, "d", "b", Wrk.Figures::requestsPerSecond, "throughput", "none");
@@ -156,9 +167,10 @@ public final class LoadBench {
     /**
      * Runs every scenario in turn, pass after pass, until a pass leaves each one's server CPU time per request within
      * 5 % of the pass before (at least 2 passes, at most 8): Nashorn and the JIT keep compiling for a minute or more,
-     * and interleaving lets one scenario's compilation finish before another is measured.
+     * and interleaving lets one scenario's compilation finish before another is measured. After each pass (a2)'s burn
+     * is set to what (b) cost over (a) in it.
      */
-    private static void warmUp(Wrk wrk, List<Scenario> scenarios, int seconds) throws Exception {
+    private static void warmUp(Wrk wrk, List<Scenario> scenarios, int seconds, Burner burner) throws Exception {
         Map<String, Double> previous = new LinkedHashMap<>();
         for (int pass = 1; pass <= 8; pass++) {
             boolean steady = pass >= 2;
@@ -170,6 +182,9 @@ public final class LoadBench {
                         f.requestsPerSecond(), cpuMicros);
                 Double before = previous.put(s.name(), cpuMicros);
                 if (before == null || cpuMicros < before * 0.95) steady = false;
+            }
+            if (previous.containsKey("a") && previous.containsKey("b")) {
+                burner.burnMicros(previous.get("b") - previous.get("a"));
             }
             if (steady) return;
         }
@@ -265,6 +280,27 @@ public final class LoadBench {
             resp.setContentType(contentType);
             resp.setContentLength(body.length);
             resp.getOutputStream().write(body);
+        }
+    }
+
+    /**
+     * (a2): (a) plus a busy loop on the thread's own CPU clock. With (b)'s CPU cost and none of its code, its latency
+     * tail shows what the machine's scheduler alone makes of that cost.
+     */
+    private static final class Burner extends Replay {
+        private volatile long burnNanos;
+
+        void burnMicros(double micros) {
+            burnNanos = Math.max(0, (long) (micros * 1000));
+        }
+
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            long end = THREAD_CPU.getCurrentThreadCpuTime() + burnNanos;
+            while (THREAD_CPU.getCurrentThreadCpuTime() < end) {
+                Thread.onSpinWait();
+            }
+            super.service(req, resp);
         }
     }
 

@@ -54,6 +54,7 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
     private Path webapp;
     private TestRunner runner = new TestRunner();
     private String contextPath = "";
+    private Integer maxThreads;
     private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
 
     private Path dir;
@@ -124,6 +125,12 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
         return this;
     }
 
+    /** The connector's worker thread limit (Tomcat's default is 200). */
+    public TestServer maxThreads(int maxThreads) {
+        this.maxThreads = maxThreads;
+        return this;
+    }
+
     public TestServer start() {
         try {
             dir = Files.createTempDirectory("hookstead-test");
@@ -157,6 +164,7 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
                 }
             }, null);
             tomcat.getConnector();
+            if (maxThreads != null) tomcat.getConnector().setProperty("maxThreads", maxThreads.toString());
             try {
                 tomcat.start();
             } catch (LifecycleException e) {
