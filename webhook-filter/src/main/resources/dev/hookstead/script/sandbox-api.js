@@ -9,7 +9,8 @@
     var hasOwn = Object.prototype.hasOwnProperty;
     var objectToString = Object.prototype.toString;
     var FAILED = host.failedToken();
-    var current = null;       // {invocation, context, console, guard, depth} of the call being served
+    var current = null;       // the call being served: {invocation, context, console, guard, depth, response, state,
+                              // responses}
     var emptyPattern = /(?:)/;
     var sweep = null;         // deletes implicit globals a call created; set once the global is locked down
 
@@ -115,15 +116,19 @@
         return value instanceof BSON.Binary;
     }
 
-    // Each response's state lives here, not on the object: scripts cannot forge or read it. Shared prototype
-    // methods keep a call from defining four closures per response. The lists are the call's, emptied when it ends
-    // (a WeakMap entry per request cost the collector more than the whole response, bench/load); a call rarely makes
-    // more than one response, so the scan stays short.
-    var responses = [], responseStates = [];
-
+    // Each response's state lives in the call being served, not on the object: scripts cannot forge or read it, and
+    // a response outlives its call only as an object its methods refuse. Shared prototype methods keep a call from
+    // defining four closures per response. The call's own response has a slot; any others go to a list (a WeakMap
+    // entry per request cost the collector more than the whole response, bench/load).
     function findState(response) {
-        for (var i = 0; i < responses.length; i++) {
-            if (responses[i] === response) return responseStates[i];
+        var c = current;
+        if (c === null) return undefined;
+        if (c.response === response) return c.state;
+        var more = c.responses;
+        if (more !== null) {
+            for (var i = 0; i < more.length; i += 2) {
+                if (more[i] === response) return more[i + 1];
+            }
         }
         return undefined;
     }
@@ -141,8 +146,15 @@
 
     function HTTPResponse() {
         if (!(this instanceof HTTPResponse)) return new HTTPResponse();
-        responses.push(this);
-        responseStates.push(newState());
+        var c = current;
+        if (c === null) return;
+        if (c.response === null) {
+            c.response = this;
+            c.state = newState();
+        } else {
+            if (c.responses === null) c.responses = [];
+            c.responses.push(this, newState());
+        }
     }
 
     define(HTTPResponse.prototype, 'setStatusCode', function setStatusCode(code) {
@@ -349,6 +361,7 @@
     }
 
     var rawExec = RegExp.prototype.exec;
+    var regExp = RegExp;
     bound(RegExp.prototype, 'exec');
     bound(RegExp.prototype, 'test');
     bound(String.prototype, 'match', true);
@@ -389,7 +402,7 @@
 
     function run(factory, guard, invocation) {
         current = {invocation: invocation, context: null, console: {lines: [], chars: 0, full: false}, guard: guard,
-            depth: 0};
+            depth: 0, response: null, state: null, responses: null};
         try {
             var module = {exports: {}};
             var fn = factory(guard, module);
@@ -397,7 +410,7 @@
                 throw new Error('the script does not export a function (assign one to exports or module.exports)');
             }
             var response = new HTTPResponse();
-            var state = findState(response);
+            var state = current.state;
             // A direct call where the arity is known: apply goes through Nashorn's slow generic invoker.
             var result = invocation.isHttp() ? fn(httpPayload(invocation), response)
                 : fn.apply(undefined, fromCanonical(invocation.argsEjson()));
@@ -430,10 +443,9 @@
             var lines = current.console.lines;
             invocation.finished(lines.length === 0 ? null : lines, queue.pending(), queue.overflow(), !host.globalGrew() || sweep());
             queue.reset();
-            responses.length = 0;
-            responseStates.length = 0;
             current = null;
-            rawExec.call(emptyPattern, '');   // clears RegExp.$1, lastMatch, input left by the call
+            // Clears RegExp.$1, lastMatch, input left by the call; every static is "" while input is.
+            if (regExp.input !== '') rawExec.call(emptyPattern, '');
         }
     }
 
