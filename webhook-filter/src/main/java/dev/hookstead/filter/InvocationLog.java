@@ -47,7 +47,7 @@ public final class InvocationLog {
         long millis = (System.nanoTime() - exchange.startNanos()) / 1_000_000;
         AppUser user = exchange.user();
         HttpRequestData data = exchange.data();
-        StringBuilder line = new StringBuilder()
+        StringBuilder line = new StringBuilder(512)
                 .append("invocation=").append(exchange.invocationId())
                 .append(" route=").append(exchange.route() == null ? exchange.path() : exchange.route().displayName())
                 .append(" method=").append(exchange.request().getMethod())

@@ -85,7 +85,7 @@ public final class CallState {
     }
 
     /**
-     * RAW: {@code {query, headers, body?}} with the body as base64; FORM: the form fields; JSON_EVENT: the body,
+     * RAW: {@code {query, headers, body}} with the body as base64, null when the request carried none; FORM: the form fields; JSON_EVENT: the body,
      * already checked to be JSON.
      */
     public String payloadJson() {
@@ -93,10 +93,9 @@ public final class CallState {
             case RAW -> {
                 StringBuilder out = new StringBuilder(256).append("{\"query\":");
                 RequestJson.query(out, request.query(), key -> false, null).append(",\"headers\":");
-                RequestJson.headers(out, request.headers(), name -> false, null);
-                if (request.body() != null) {
-                    out.append(",\"body\":\"").append(Base64.getEncoder().encodeToString(request.body())).append('"');
-                }
+                RequestJson.headers(out, request.headers(), name -> false, null).append(",\"body\":");
+                if (request.body() == null) out.append("null");
+                else out.append('"').append(Base64.getEncoder().encodeToString(request.body())).append('"');
                 yield out.append('}').toString();
             }
             case FORM -> write(formFields(request.body()));
