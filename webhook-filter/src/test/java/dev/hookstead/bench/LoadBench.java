@@ -168,10 +168,11 @@ public final class LoadBench {
      * Runs every scenario in turn, pass after pass, until a pass leaves each one's server CPU time per request within
      * 5 % of the pass before (at least 2 passes, at most 8): Nashorn and the JIT keep compiling for a minute or more,
      * and interleaving lets one scenario's compilation finish before another is measured. After each pass (a2)'s burn
-     * is set to what (b) cost over (a) in it.
+     * is set to what (b) cost in it over the cheapest (a) so far (one noisy pass of (a) must not zero it).
      */
     private static void warmUp(Wrk wrk, List<Scenario> scenarios, int seconds, Burner burner) throws Exception {
         Map<String, Double> previous = new LinkedHashMap<>();
+        double cheapestA = Double.MAX_VALUE;
         for (int pass = 1; pass <= 8; pass++) {
             boolean steady = pass >= 2;
             for (Scenario s : scenarios) {
@@ -184,7 +185,8 @@ public final class LoadBench {
                 if (before == null || cpuMicros < before * 0.95) steady = false;
             }
             if (previous.containsKey("a") && previous.containsKey("b")) {
-                burner.burnMicros(previous.get("b") - previous.get("a"));
+                cheapestA = Math.min(cheapestA, previous.get("a"));
+                burner.burnMicros(previous.get("b") - cheapestA);
             }
             if (steady) return;
         }
