@@ -69,8 +69,10 @@
 
     function writer() {
         return function () {
-            var out = current && current.console;
-            if (!out || out.full) return;
+            if (current === null) return;
+            var out = current.console;
+            if (out === null) out = current.console = {lines: [], chars: 0, full: false};  // most calls never log
+            if (out.full) return;
             var line = format(arguments);
             if (line.length > limits.consoleLineChars) {
                 line = line.substring(0, limits.consoleLineChars) + '... [line truncated]';
@@ -404,8 +406,8 @@
     }
 
     function run(factory, guard, invocation) {
-        current = {invocation: invocation, context: null, console: {lines: [], chars: 0, full: false}, guard: guard,
-            depth: 0, response: null, state: null, responses: null};
+        current = {invocation: invocation, context: null, console: null, guard: guard, depth: 0, response: null,
+            state: null, responses: null};
         try {
             var module = {exports: {}};
             var fn = factory(guard, module);
@@ -443,8 +445,8 @@
             }
             if (queue.overflow() === null) report(invocation, state, result);
         } finally {
-            var lines = current.console.lines;
-            invocation.finished(lines.length === 0 ? null : lines, queue.pending(), queue.overflow(), !host.globalGrew() || sweep());
+            invocation.finished(current.console === null ? null : current.console.lines, queue.pending(),
+                queue.overflow(), !host.globalGrew() || sweep());
             queue.reset();
             current = null;
             // Clears RegExp.$1, lastMatch, input left by the call; every static is "" while input is.
