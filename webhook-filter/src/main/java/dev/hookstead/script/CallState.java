@@ -85,8 +85,8 @@ public final class CallState {
     }
 
     /**
-     * RAW: {@code {query, headers, body}} with the body as base64, null when the request carried none; FORM: the form fields; JSON_EVENT: the body,
-     * already checked to be JSON.
+     * RAW: {@code {query, headers, body}} with the body as base64, null when the request carried none; FORM: the
+     * form fields; JSON_EVENT: the body, already checked to be JSON.
      */
     public String payloadJson() {
         return switch (style) {
