@@ -10,7 +10,6 @@
     'use strict';
     var PENDING = 0, FULFILLED = 1, REJECTED = 2;
     var THEN = 0, AWAIT_ENGINE = 1, AWAIT_GENERATOR = 2, ADOPT = 3;
-    var INTERNAL = {};              // a promise the runtime settles itself: no executor, no resolving functions
     var microtask = queue.microtask;
     var jscomp = global.$jscomp;
     var iterate = jscomp && typeof jscomp.makeIterator === 'function' ? jscomp.makeIterator : null;
@@ -25,7 +24,6 @@
         this.result_ = undefined;
         this.reactions_ = null;
         this.handled_ = false;
-        if (executor === INTERNAL) return;
         if (typeof executor !== 'function') {
             throw new TypeError('Promise resolver ' + describe(executor) + ' is not a function');
         }
@@ -36,6 +34,15 @@
             if (host.isJavaThrowable(e)) throw e;   // time limit, stack overflow: end the whole call
             fns.reject(e);
         }
+    }
+
+    var promiseProto = Promise.prototype;
+
+    // A promise the runtime settles itself (no executor, no resolving functions), made as a literal: in generically
+    // linked code a constructor's `this.x = ...` adds each field through a map transition and a spill array, about
+    // seven times what the literal costs.
+    function newPromise() {
+        return {__proto__: promiseProto, state_: PENDING, result_: undefined, reactions_: null, handled_: false};
     }
 
     function resolvingFunctions(promise) {
@@ -147,7 +154,7 @@
 
     function promiseThen(onFulfilled, onRejected) {
         if (!(this instanceof Promise)) throw new TypeError('Promise.prototype.then called on ' + describe(this));
-        var child = new Promise(INTERNAL);
+        var child = newPromise();
         subscribe(this, {kind: THEN, target: child, onFulfilled: onFulfilled, onRejected: onRejected});
         return child;
     }
@@ -175,7 +182,7 @@
 
     function resolved(value) {
         if (value instanceof Promise) return value;
-        var promise = new Promise(INTERNAL);
+        var promise = newPromise();
         resolvePromise(promise, value);
         return promise;
     }
@@ -193,7 +200,7 @@
     /** Promise.all, allSettled and any: one pass over the items, settling when every one has answered. */
     function combine(method, iterable, onItem) {
         var items = toArray(iterable, method);
-        var out = new Promise(INTERNAL);
+        var out = newPromise();
         var results = new Array(items.length);
         var left = items.length;
         var finish = function (i, value) {
@@ -215,7 +222,7 @@
         return resolved(value);
     });
     define(Promise, 'reject', function (reason) {
-        var promise = new Promise(INTERNAL);
+        var promise = newPromise();
         settle(promise, REJECTED, reason);
         return promise;
     });
@@ -267,7 +274,7 @@
     });
     define(Promise, 'race', function (iterable) {
         var items = toArray(iterable, 'race');
-        var out = new Promise(INTERNAL);
+        var out = newPromise();
         for (var i = 0; i < items.length; i++) {
             Promise.resolve(items[i]).then(firstWins(out, FULFILLED), firstWins(out, REJECTED));
         }
@@ -294,13 +301,48 @@
     }
 
     function run(driver, kind) {
-        var promise = new Promise(INTERNAL);
+        var promise = newPromise();
         resume(driver, kind, promise, false, undefined);
         return promise;
     }
 
+    // Closure's generator engine as literals, for the same reason as newPromise (an engine and its context are ten
+    // fields per async call). Used only while they match what Closure's constructors build, checked once here, so
+    // another Closure release falls back to the constructors.
+    function engineFactory(generator) {
+        var Engine = generator.Engine_;
+        var byConstructor = function (program) {
+            return new Engine(program);
+        };
+        if (typeof generator.Context !== 'function') return byConstructor;
+        var engineProto = Engine.prototype, contextProto = generator.Context.prototype;
+        var byLiteral = function (program) {
+            return {
+                __proto__: engineProto,
+                context_: {__proto__: contextProto, isRunning_: false, yieldAllIterator_: null, yieldResult: undefined,
+                    nextAddress: 1, catchAddress_: 0, finallyAddress_: 0, abruptCompletion_: null, finallyContexts_: null},
+                program_: program
+            };
+        };
+        var probe = function () {};
+        return sameShape(byConstructor(probe), byLiteral(probe)) ? byLiteral : byConstructor;
+    }
+
+    /** Same prototypes, the same own property names in the same order, and the same values, nested objects alike. */
+    function sameShape(a, b) {
+        if (a === b) return true;
+        if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' ||
+            Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+        var keys = Object.getOwnPropertyNames(a);
+        if (keys.join() !== Object.getOwnPropertyNames(b).join()) return false;
+        for (var i = 0; i < keys.length; i++) {
+            if (!sameShape(a[keys[i]], b[keys[i]])) return false;
+        }
+        return true;
+    }
+
     if (jscomp && jscomp.generator && typeof jscomp.generator.Engine_ === 'function') {
-        var Engine = jscomp.generator.Engine_;
+        var newEngine = engineFactory(jscomp.generator);
         jscomp.asyncExecutePromiseGenerator = function (generator) {
             return run(generator, AWAIT_GENERATOR);
         };
@@ -308,7 +350,7 @@
             return run(generatorFunction(), AWAIT_GENERATOR);
         };
         jscomp.asyncExecutePromiseGeneratorProgram = function (program) {
-            return run(new Engine(program), AWAIT_ENGINE);
+            return run(newEngine(program), AWAIT_ENGINE);
         };
     }
     global.Promise = Promise;
@@ -319,7 +361,7 @@
          * call. work answers with a value or a promise; a settled promise of ours is taken over without extra ticks.
          */
         later: function (work) {
-            var promise = new Promise(INTERNAL);
+            var promise = newPromise();
             queue.enqueue(finishLater, [promise, work], 0);
             return promise;
         }
