@@ -21,6 +21,7 @@ import javax.script.ScriptEngine;
 import javax.script.SimpleBindings;
 import javax.script.ScriptException;
 import javax.script.SimpleScriptContext;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,13 +78,13 @@ final class SandboxGlobal {
                 "hookstead/sandbox-promise.js")).call(null, global, queue, host);
         Object bson = ((ScriptObjectMirror) eval(engine, context, engine.bsonScript, "hookstead/bson-globals.js"))
                 .call(null, BsonInterop.newBridge());
-        String names = contextNames.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",", "[", "]"));
         Object limits = eval(engine, context, "({maxRegexInput: " + options.maxRegexInputLength()
                 + ", consoleLineChars: 10000, consoleLines: 1000, consoleChars: 1000000, maxFunctionDepth: "
                 + MAX_FUNCTION_DEPTH + "})", "hookstead/limits.js");
         ScriptObjectMirror services = platformScripts(engine, context, platform, host);
         ScriptObjectMirror internals = (ScriptObjectMirror) ((ScriptObjectMirror) eval(engine, context, engine.apiScript,
-                "hookstead/sandbox-api.js")).call(null, global, queue, async.getMember("later"), host, bson, eval(engine, context, names, "hookstead/names.js"),
+                "hookstead/sandbox-api.js")).call(null, global, queue, async.getMember("later"), host, bson,
+                eval(engine, context, contextScript(contextNames), "hookstead/context.js"),
                 limits, services);
         internals.callMember("adoptSweep", harden.callMember("lockdown", global));
         SandboxGlobal built = new SandboxGlobal(engine, context, internals, host);
@@ -92,6 +93,21 @@ final class SandboxGlobal {
             return ref == null ? null : built.factory(ref, platform.wrapped().apply(ref));
         });
         return built;
+    }
+
+    /**
+     * {@code {names, make}}: the contributed member names, and {@code make(read, settled)}, which gives the function
+     * that makes each call's {@code context} as one object literal with a getter and a setter per member. A literal
+     * costs a third of {@code defineProperties} with shared descriptors in generically linked code; its accessors are
+     * the call's own, so nothing a call does to them outlives it. Names are identifiers (ScriptRuntime checks them).
+     */
+    static String contextScript(List<String> contributed) {
+        List<String> names = new ArrayList<>(List.of("request", "user"));
+        names.addAll(contributed);
+        String members = names.stream().map(n -> "get " + n + "() { return read(this, '" + n + "'); }, set " + n
+                + "(v) { settled(this, '" + n + "', v); }").collect(Collectors.joining(",\n"));
+        return "({names: " + contributed.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ", "[", "]"))
+                + ", make: function (read, settled) { return function () { return {\n" + members + "\n}; }; }})";
     }
 
     /**

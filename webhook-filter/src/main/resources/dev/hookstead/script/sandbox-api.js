@@ -1,9 +1,9 @@
 // The platform globals and the per-call entry point, evaluated after the prelude, sandbox-promise.js and the BSON
 // globals, before the global is frozen. Completion value: function(global, queue, later, host, bson,
-// contributorNames, limits, platform) -> internals; later(work) comes from sandbox-promise.js. `invocation`
+// contextShape, limits, platform) -> internals; later(work) comes from sandbox-promise.js. `invocation`
 // objects are Java CallState instances, `platform` holds the service installers and their Java bridges (see
 // SandboxGlobal.platformScripts); only the closures below ever see them.
-(function (global, queue, later, host, bson, contributorNames, limits, platform) {
+(function (global, queue, later, host, bson, contextShape, limits, platform) {
     var BSON = bson.BSON, EJSON = bson.EJSON, fromCanonical = bson.fromCanonical, binaryFromJava = bson.binaryFromJava;
     var slice = Array.prototype.slice;
     var hasOwn = Object.prototype.hasOwnProperty;
@@ -185,42 +185,35 @@
     global.HTTPResponse = HTTPResponse;
 
     // --- context ---------------------------------------------------------------------------------------------------
-    // Each member of context is computed on first read, then becomes a plain data property.
-    // The getters and setters are built once per global and frozen (a call may reach them through
-    // getOwnPropertyDescriptor); each call's object gets them with one defineProperties, not two closures per member.
+    // Each member of context is computed on first read, then becomes a plain data property. contextShape.make (see
+    // SandboxGlobal.contextScript) builds each call's object as a literal whose accessors call these two.
     function settled(obj, name, value) {
         Object.defineProperty(obj, name, {value: value, writable: true, enumerable: true, configurable: true});
     }
 
-    function member(name, compute) {
-        var get = function () {
-            var value = compute(current.invocation);
-            settled(this, name, value);
-            return value;
-        };
-        var set = function (value) {
-            settled(this, name, value);
-        };
-        return Object.freeze({get: Object.freeze(get), set: Object.freeze(set), enumerable: true, configurable: true});
-    }
-
-    var contextMembers = {
-        request: member('request', function (invocation) {
+    var computeMember = {
+        request: function (invocation) {
             var text = invocation.requestJson();
             return text === null ? undefined : JSON.parse(text);
-        }),
-        user: member('user', function (invocation) {
+        },
+        user: function (invocation) {
             return fromCanonical(invocation.userEjson());
-        })
+        }
     };
-    contributorNames.forEach(function (name) {
-        contextMembers[name] = member(name, function (invocation) {
+    contextShape.names.forEach(function (name) {
+        computeMember[name] = function (invocation) {
             return hostResult(invocation.contribute(name));
-        });
+        };
     });
 
+    var newContext = contextShape.make(function read(obj, name) {
+        var value = computeMember[name](current.invocation);
+        settled(obj, name, value);
+        return value;
+    }, settled);
+
     function buildContext(invocation) {
-        var ctx = Object.defineProperties({}, contextMembers);
+        var ctx = newContext();
         var asSystem = invocation.runningAsSystem() === true;
         define(ctx, 'runningAsSystem', function runningAsSystem() {
             return asSystem;
