@@ -108,8 +108,14 @@
                     host.sleep(wait);
                     continue;
                 }
-                var job = queue.shift();
-                job.fn.apply(undefined, job.args);
+                var job = queue.shift(), fn = job.fn, args = job.args;
+                // A direct call where the arity is known: apply goes through Nashorn's slow generic invoker.
+                switch (args.length) {
+                    case 0: fn(); break;
+                    case 1: fn(args[0]); break;
+                    case 2: fn(args[0], args[1]); break;
+                    default: fn.apply(undefined, args);
+                }
             }
         },
         pending: function () {

@@ -101,6 +101,14 @@ class AsyncTest {
     }
 
     @Test
+    void timersGetTheirExtraArgumentsAsNodeGivesThem() {
+        FunctionResult r = s.http("exports = () => { const show = function () { console.log(arguments.length + ':'"
+                + " + Array.prototype.join.call(arguments, ',') + ':' + (this === undefined || this === globalThis)); };"
+                + " setTimeout(show, 0); setTimeout(show, 0, 'a'); setImmediate(show, 'a', 'b'); setTimeout(show, 0, 1, 2, 3); };");
+        assertEquals(List.of("0::true", "1:a:true", "2:a,b:true", "3:1,2,3:true"), r.console());
+    }
+
+    @Test
     void rejectionIsAFunctionError() {
         HookError e = assertThrowsHook("exports = async () => { await null; throw new Error('boom'); };");
         assertEquals(ErrorCode.FunctionExecutionError, e.code());
