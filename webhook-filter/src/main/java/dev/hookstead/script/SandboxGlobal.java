@@ -98,8 +98,9 @@ final class SandboxGlobal {
     /**
      * {@code {names, make}}: the contributed member names, and {@code make(read, settled)}, which gives the function
      * that makes each call's {@code context} as one object literal with a getter and a setter per member. A literal
-     * costs a third of {@code defineProperties} with shared descriptors in generically linked code; its accessors are
-     * the call's own, so nothing a call does to them outlives it. Names are identifiers (ScriptRuntime checks them).
+     * costs less than half of {@code defineProperties} over shared descriptors in generically linked code
+     * (bench/runtime/run.sh shapes); its accessors are the call's own, so nothing a call does to them outlives it.
+     * Names are identifiers (ScriptRuntime checks them).
      */
     static String contextScript(List<String> contributed) {
         List<String> names = new ArrayList<>(List.of("request", "user"));

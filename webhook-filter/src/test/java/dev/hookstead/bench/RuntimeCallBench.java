@@ -66,7 +66,7 @@ public final class RuntimeCallBench {
     }
 
     /** Warms up for a third of the time, then measures calls for the rest. */
-    private static double perCallMicros(long seconds, Call call) throws Exception {
+    static double perCallMicros(long seconds, Call call) throws Exception {
         long warmEnd = System.nanoTime() + seconds * 1_000_000_000L / 3;
         while (System.nanoTime() < warmEnd) call.run();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
