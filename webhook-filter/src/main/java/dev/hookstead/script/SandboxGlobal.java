@@ -57,9 +57,12 @@ final class SandboxGlobal {
     /** Deepest chain of {@code context.functions.execute} calls in progress at once. */
     static final int MAX_FUNCTION_DEPTH = 32;
 
-    /** @param contextNames the contributed members of {@code context} */
+    /**
+     * @param contextNames the contributed members of {@code context}
+     * @param watchdog     watches the new global's guard for as long as the global lives
+     */
     static SandboxGlobal build(SandboxEngine engine, String prelude, RuntimeOptions options, List<String> contextNames,
-                               GlobalPlatform platform) {
+                               GlobalPlatform platform, Watchdog watchdog) {
         Bindings bindings = engine.nashorn.createBindings();
         ScriptContext context = new SimpleScriptContext();
         context.setBindings(bindings, ScriptContext.ENGINE_SCOPE);
@@ -88,6 +91,7 @@ final class SandboxGlobal {
                 limits, services);
         internals.callMember("adoptSweep", harden.callMember("lockdown", global));
         SandboxGlobal built = new SandboxGlobal(engine, context, internals, host);
+        watchdog.watch(built.guard);
         host.functions(name -> {
             ScriptRef ref = platform.functions().apply(name);
             return ref == null ? null : built.factory(ref, platform.wrapped().apply(ref));
@@ -177,12 +181,10 @@ final class SandboxGlobal {
      * Runs one call to completion, async work drained, and returns the awaited return value as BSON (null for
      * undefined). Throws {@link HookError} for every failure.
      */
-    BsonValue run(ScriptRef script, ScriptObjectMirror factory, CallState call, long timeoutNanos, Watchdog watchdog,
-                  String logName) {
+    BsonValue run(ScriptRef script, ScriptObjectMirror factory, CallState call, long timeoutNanos, String logName) {
         long deadline = System.nanoTime() + timeoutNanos;
         guard.arm(deadline);
         host.deadline(deadline);
-        watchdog.watch(guard);
         try {
             internals.callMember("run", factory, guard, call);
             afterRun(call);
@@ -214,7 +216,6 @@ final class SandboxGlobal {
             broken = true;
             throw e;
         } finally {
-            watchdog.release(guard);
             guard.disarm();
         }
     }

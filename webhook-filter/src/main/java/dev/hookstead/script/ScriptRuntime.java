@@ -82,7 +82,7 @@ public final class ScriptRuntime implements FunctionRunner {
         GlobalPlatform platform = new GlobalPlatform(services, httpServices, functions::get, this::wrappedSource);
         Supplier<SandboxGlobal> builder = () -> {
             SandboxGlobal global = SandboxGlobal.build(engine, prelude, options, List.copyOf(contributors.keySet()),
-                    platform);
+                    platform, watchdog);
             globalsBuilt.incrementAndGet();
             return global;
         };
@@ -121,7 +121,7 @@ public final class ScriptRuntime implements FunctionRunner {
 
     private BsonValue invoke(SandboxGlobal global, ScriptRef script, CallState call, String logName) {
         return global.run(script, global.factory(script, wrappedSource(script)), call, options.functionTimeout().toNanos(),
-                watchdog, logName);
+                logName);
     }
 
     private String wrappedSource(ScriptRef script) {
@@ -140,7 +140,7 @@ public final class ScriptRuntime implements FunctionRunner {
                 Map.of("a", "b"), "a=b", new byte[]{'x'}, "127.0.0.1", "/warm-up", null, "warm-up");
         CallState call = CallState.http(PayloadStyle.RAW, request, AppUser.SYSTEM, contributors, global.host(),
                 () -> new CallScope(manifest, request, AppUser.SYSTEM, "warm-up", global.internals()));
-        global.run(ref, factory, call, WARM_UP_BUDGET.toNanos(), watchdog, "warm-up");
+        global.run(ref, factory, call, WARM_UP_BUDGET.toNanos(), "warm-up");
     }
 
     private String read(String relativePath) {

@@ -295,14 +295,14 @@ public final class IsolationBench {
         }
 
         SandboxGlobal newGlobal(SandboxEngine engine) {
-            return SandboxGlobal.build(engine, prelude, options, List.copyOf(contributors.keySet()), platform);
+            return SandboxGlobal.build(engine, prelude, options, List.copyOf(contributors.keySet()), platform, watchdog);
         }
 
         FunctionResult run(SandboxGlobal global, ScriptRef script, HttpRequestData request) {
             CallState call = CallState.http(FunctionRunner.PayloadStyle.RAW, request, AppUser.SYSTEM, contributors,
                     global.host(), () -> new CallScope(manifest, request, AppUser.SYSTEM, "bench", global.internals()));
             BsonValue value = global.run(script, global.factory(script, wrapped(script)), call,
-                    options.functionTimeout().toNanos(), watchdog, "bench");
+                    options.functionTimeout().toNanos(), "bench");
             return call.result(value);
         }
 
