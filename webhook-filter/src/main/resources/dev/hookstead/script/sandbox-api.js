@@ -357,7 +357,7 @@
     }
 
     var rawExec = RegExp.prototype.exec;
-    var regExp = RegExp;
+    var regExp = RegExp;     // a closure variable for the end-of-call check, as parseJson
     bound(RegExp.prototype, 'exec');
     bound(RegExp.prototype, 'test');
     bound(String.prototype, 'match', true);
