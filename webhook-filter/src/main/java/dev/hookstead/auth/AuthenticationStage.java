@@ -1,14 +1,15 @@
 package dev.hookstead.auth;
 
-import dev.hookstead.filter.Exchange;
-import dev.hookstead.filter.Stage;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.RunAs;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
-import dev.hookstead.script.FunctionRunner;
-import dev.hookstead.script.HttpRequestData;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.Exchange;
+import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.HttpRequestData;
+import dev.hookstead.pipeline.Stage;
 import org.bson.BsonArray;
 import org.bson.BsonBinary;
 import org.bson.BsonDocument;

@@ -1,7 +1,7 @@
-package dev.hookstead.expression;
+package dev.hookstead.auth;
 
-import dev.hookstead.auth.AppUser;
-import dev.hookstead.script.HttpRequestData;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.HttpRequestData;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;

@@ -2,9 +2,9 @@ package dev.hookstead.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
-import dev.hookstead.script.HttpRequestData;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.HttpRequestData;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
-package dev.hookstead.script.bson;
+package dev.hookstead.bson;
 
-import dev.hookstead.bson.Ejson;
 import org.bson.BsonValue;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;

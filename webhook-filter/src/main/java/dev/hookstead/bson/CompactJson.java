@@ -1,6 +1,5 @@
-package dev.hookstead.response;
+package dev.hookstead.bson;
 
-import dev.hookstead.bson.Ejson;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 

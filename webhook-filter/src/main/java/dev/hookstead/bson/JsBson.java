@@ -1,6 +1,5 @@
-package dev.hookstead.script.bson;
+package dev.hookstead.bson;
 
-import dev.hookstead.bson.Ejson;
 import org.bson.BsonArray;
 import org.bson.BsonBinary;
 import org.bson.BsonBoolean;
@@ -39,7 +38,7 @@ import java.util.Set;
 public final class JsBson {
 
     /** Classpath resource evaluating to {@code function(bridge) -> {BSON, EJSON}}. */
-    public static final String GLOBALS_SCRIPT = "dev/hookstead/script/bson/bson-globals.js";
+    public static final String GLOBALS_SCRIPT = "dev/hookstead/bson/bson-globals.js";
 
     /** The deepest nesting MongoDB itself stores. */
     static final int MAX_DEPTH = 100;

@@ -1,4 +1,4 @@
-package dev.hookstead.response;
+package dev.hookstead.bson;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -37,7 +37,7 @@ public final class Expression {
     }
 
     /** An expression that allows only what both allow, evaluating {@code first} first. */
-    static Expression both(Expression first, Expression second) {
+    public static Expression both(Expression first, Expression second) {
         java.util.Set<String> functions = new java.util.HashSet<>(first.functionNames);
         functions.addAll(second.functionNames);
         java.util.Set<String> values = new java.util.HashSet<>(first.valueNames);

@@ -1,5 +1,6 @@
 package dev.hookstead.expression;
 
+import dev.hookstead.auth.ContextDocuments;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 

@@ -1,5 +1,6 @@
 package dev.hookstead.expression;
 
+import dev.hookstead.bson.BsonOrder;
 import org.bson.BsonValue;
 
 import java.util.List;

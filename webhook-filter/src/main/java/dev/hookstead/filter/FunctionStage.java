@@ -4,10 +4,12 @@ import dev.hookstead.manifest.EndpointDef;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.WebhookDef;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
-import dev.hookstead.script.FunctionRunner;
-import dev.hookstead.script.FunctionRunner.PayloadStyle;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.Exchange;
+import dev.hookstead.pipeline.FunctionRunner.PayloadStyle;
+import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.Stage;
 
 /**
  * Runs the function a request is for: a webhook's own script, with the payload its service type calls for (the raw

@@ -2,12 +2,13 @@ package dev.hookstead.filter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.hookstead.auth.AppUser;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.Manifest;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.Exchange;
+import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.request.HeaderNames;
 import dev.hookstead.request.RequestJson;
-import dev.hookstead.script.HttpRequestData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package dev.hookstead.auth;
+package dev.hookstead.pipeline;
 
 import org.bson.BsonDocument;
 

@@ -1,4 +1,4 @@
-package dev.hookstead.response;
+package dev.hookstead.pipeline;
 
 /**
  * Every {@code error_code} Hookstead answers with, and its HTTP status. The statuses for codes the platform never

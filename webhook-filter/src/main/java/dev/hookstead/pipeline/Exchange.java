@@ -1,10 +1,8 @@
-package dev.hookstead.filter;
+package dev.hookstead.pipeline;
 
-import dev.hookstead.auth.AppUser;
+import dev.hookstead.filter.Pipeline;
 import dev.hookstead.manifest.EndpointDef;
 import dev.hookstead.routing.Route;
-import dev.hookstead.script.FunctionResult;
-import dev.hookstead.script.HttpRequestData;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

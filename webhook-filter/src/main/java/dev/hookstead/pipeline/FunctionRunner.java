@@ -1,6 +1,5 @@
-package dev.hookstead.script;
+package dev.hookstead.pipeline;
 
-import dev.hookstead.auth.AppUser;
 import dev.hookstead.manifest.ScriptRef;
 import org.bson.BsonValue;
 
@@ -8,7 +7,7 @@ import java.util.List;
 
 /**
  * Where the request pipeline hands over to JavaScript. Failures are thrown as
- * {@link dev.hookstead.response.HookError} (FunctionExecutionError, ExecutionTimeLimitExceeded, ServiceUnavailable).
+ * {@link dev.hookstead.pipeline.HookError} (FunctionExecutionError, ExecutionTimeLimitExceeded, ServiceUnavailable).
  */
 public interface FunctionRunner extends AutoCloseable {
 

@@ -1,4 +1,4 @@
-package dev.hookstead.response;
+package dev.hookstead.pipeline;
 
 /**
  * A failure that becomes an {@code {"error","error_code","link"}} response. The message is shown to the caller, so it

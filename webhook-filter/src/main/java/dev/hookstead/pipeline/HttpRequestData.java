@@ -1,4 +1,4 @@
-package dev.hookstead.script;
+package dev.hookstead.pipeline;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.hookstead.request;
 
+import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.routing.Route;
-import dev.hookstead.script.HttpRequestData;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;

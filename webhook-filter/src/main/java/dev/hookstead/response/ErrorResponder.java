@@ -2,6 +2,7 @@ package dev.hookstead.response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstead.pipeline.HookError;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.hookstead.response;
 
+import dev.hookstead.bson.CompactJson;
+import dev.hookstead.bson.PlainJson;
 import org.bson.BsonValue;
 
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.hookstead.response;
 
-import dev.hookstead.filter.Exchange;
-import dev.hookstead.filter.Stage;
 import dev.hookstead.manifest.EndpointDef;
-import dev.hookstead.script.FunctionResult;
+import dev.hookstead.pipeline.Exchange;
+import dev.hookstead.pipeline.FunctionResult;
+import dev.hookstead.pipeline.Stage;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,10 @@
 package dev.hookstead.routing;
 
-import dev.hookstead.filter.Exchange;
-import dev.hookstead.filter.Stage;
 import dev.hookstead.manifest.EndpointDef;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.Exchange;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.Stage;
 
 /**
  * Checks the request method against the webhook's {@code httpMethod}, or picks the endpoint for it (a specific method

@@ -1,9 +1,9 @@
 package dev.hookstead.routing;
 
-import dev.hookstead.filter.Exchange;
-import dev.hookstead.filter.Stage;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.Exchange;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.Stage;
 
 /** Finds the webhook or endpoint route for the path; an unknown path in the app's URL space is a 404. */
 public final class RouteStage implements Stage {

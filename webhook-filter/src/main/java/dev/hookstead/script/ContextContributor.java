@@ -1,5 +1,7 @@
 package dev.hookstead.script;
 
+import dev.hookstead.script.call.CallScope;
+
 /**
  * Adds one member to {@code context} ({@code context.values}, {@code context.services}, ...). The member is built
  * the first time a call reads it, once per call, so contributors cost nothing for functions that never use them.

@@ -1,7 +1,7 @@
 package dev.hookstead.script;
 
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
 
 /**
  * A failure of the user's script. The message goes to the caller; {@link #scriptStack()} (JS frames mapped to the

@@ -1,13 +1,24 @@
 package dev.hookstead.script;
 
-import dev.hookstead.auth.AppUser;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.Manifest;
-import dev.hookstead.manifest.ServiceDef;
 import dev.hookstead.manifest.ScriptRef;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.manifest.ServiceDef;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.FunctionResult;
+import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.HttpRequestData;
+import dev.hookstead.script.call.CallScope;
+import dev.hookstead.script.call.CallState;
+import dev.hookstead.script.call.PlatformContext;
 import dev.hookstead.script.compile.ScriptWrapper;
+import dev.hookstead.script.runtime.GlobalPool;
+import dev.hookstead.script.runtime.SandboxGlobal;
+import dev.hookstead.script.runtime.Watchdog;
+import dev.hookstead.script.sandbox.GlobalPlatform;
+import dev.hookstead.script.sandbox.SandboxEngine;
 import org.bson.BsonValue;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 

@@ -6,11 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Rewrites JS stack frames of a compiled script ({@code path:compiledLine}) to {@code original:originalLine}. */
-final class StackMapper {
+public final class StackMapper {
     private StackMapper() {
     }
 
-    static String map(String stack, ScriptRef script) {
+    public static String map(String stack, ScriptRef script) {
         if (stack == null) return null;
         Matcher m = Pattern.compile(Pattern.quote(script.path()) + ":(\\d+)").matcher(stack);
         StringBuilder out = new StringBuilder();

@@ -1,7 +1,7 @@
 package dev.hookstead.validation;
 
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
 
 import java.time.Clock;
 import java.time.Duration;

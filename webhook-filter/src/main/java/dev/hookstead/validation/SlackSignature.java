@@ -1,8 +1,8 @@
 package dev.hookstead.validation;
 
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
-import dev.hookstead.script.HttpRequestData;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.HttpRequestData;
 import org.apache.commons.codec.binary.Hex;
 
 /**

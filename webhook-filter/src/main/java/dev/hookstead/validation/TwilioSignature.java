@@ -1,9 +1,9 @@
 package dev.hookstead.validation;
 
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.request.QueryString;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
-import dev.hookstead.script.HttpRequestData;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.codec.digest.DigestUtils;
 

@@ -1,17 +1,17 @@
 package dev.hookstead.validation;
 
 import dev.hookstead.config.Settings;
-import dev.hookstead.filter.Exchange;
-import dev.hookstead.filter.Stage;
 import dev.hookstead.manifest.EndpointDef;
 import dev.hookstead.manifest.ValidationMethod;
 import dev.hookstead.manifest.WebhookDef;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.Exchange;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.HttpRequestData;
+import dev.hookstead.pipeline.Stage;
 import dev.hookstead.request.QueryString;
 import dev.hookstead.request.RequestReader;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
 import dev.hookstead.routing.Route;
-import dev.hookstead.script.HttpRequestData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 /*
  * The BSON and EJSON globals of a function's global (spec 3.5). Plain ES5: it runs before any prelude.
  * Evaluates to function(bridge) -> {BSON, EJSON, fromCanonical, binaryFromJava} (the last two for the runtime only);
- * bridge is a dev.hookstead.script.bson.BsonBridge kept in this closure only. Facade objects carry a non-enumerable
+ * bridge is a dev.hookstead.bson.BsonBridge kept in this closure only. Facade objects carry a non-enumerable
  * _bsontype on their prototype (as js-bson does) and read-only fields that JsBson.java reads: ObjectId _hex;
  * Binary _b64, sub_type; Decimal128 _str; Long low, high; Int32/Double value; BSONRegExp pattern, options;
  * Timestamp t, i.

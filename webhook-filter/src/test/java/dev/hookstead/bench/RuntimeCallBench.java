@@ -1,11 +1,11 @@
 package dev.hookstead.bench;
 
-import dev.hookstead.auth.AppUser;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ScriptRef;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.script.DirectoryScriptSource;
-import dev.hookstead.script.FunctionRunner;
-import dev.hookstead.script.HttpRequestData;
 import dev.hookstead.script.RuntimeOptions;
 import dev.hookstead.script.ScriptRuntime;
 import dev.hookstead.testing.JsApp;

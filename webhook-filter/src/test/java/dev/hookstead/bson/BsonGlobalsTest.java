@@ -1,4 +1,4 @@
-package dev.hookstead.script.bson;
+package dev.hookstead.bson;
 
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;

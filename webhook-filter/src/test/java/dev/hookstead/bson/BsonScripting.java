@@ -1,4 +1,4 @@
-package dev.hookstead.script.bson;
+package dev.hookstead.bson;
 
 import org.bson.BsonValue;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;

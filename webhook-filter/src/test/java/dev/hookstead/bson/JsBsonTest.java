@@ -1,4 +1,4 @@
-package dev.hookstead.script.bson;
+package dev.hookstead.bson;
 
 import org.bson.BsonArray;
 import org.bson.BsonBinary;
@@ -21,8 +21,8 @@ import org.bson.BsonValue;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
-import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 import org.junit.jupiter.api.TestInstance;
+import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.hookstead.response;
+package dev.hookstead.bson;
 
 import org.bson.BsonArray;
 import org.bson.BsonBinary;

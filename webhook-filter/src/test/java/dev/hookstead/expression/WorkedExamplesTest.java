@@ -1,7 +1,8 @@
 package dev.hookstead.expression;
 
-import dev.hookstead.auth.AppUser;
-import dev.hookstead.script.HttpRequestData;
+import dev.hookstead.auth.ContextDocuments;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.HttpRequestData;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;

@@ -235,7 +235,7 @@ class HooksteadFilterTest {
     void hookErrorsFromTheRunnerKeepTheirCodeAndStatus() throws Exception {
         server.manifest(TestApps.app(webhook("hook"))).start();
         server.runner().on("hook", r -> {
-            throw new dev.hookstead.response.HookError(dev.hookstead.response.ErrorCode.FunctionExecutionError,
+            throw new dev.hookstead.pipeline.HookError(dev.hookstead.pipeline.ErrorCode.FunctionExecutionError,
                     "ReferenceError: foo is not defined");
         });
 

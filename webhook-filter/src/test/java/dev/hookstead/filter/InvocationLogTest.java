@@ -3,7 +3,7 @@ package dev.hookstead.filter;
 import dev.hookstead.manifest.RunAs;
 import dev.hookstead.manifest.ValidationMethod;
 import dev.hookstead.manifest.WebhookDef;
-import dev.hookstead.script.FunctionResult;
+import dev.hookstead.pipeline.FunctionResult;
 import dev.hookstead.testing.TestApps;
 import dev.hookstead.testing.TestServer;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.hookstead.request;
 
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.hookstead.request;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookstead.script.HttpRequestData;
+import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.testing.TestApps;
 import dev.hookstead.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -163,9 +163,9 @@ class RequestDataTest {
         String base = "/api/client/v2.0/app/" + TestApps.APP_ID + "/service/";
 
         server.post(webhookPath("hook"), "{}");
-        assertEquals(dev.hookstead.script.FunctionRunner.PayloadStyle.RAW, server.runner().lastStyle);
+        assertEquals(dev.hookstead.pipeline.FunctionRunner.PayloadStyle.RAW, server.runner().lastStyle);
         server.post(base + "gh/incoming_webhook/push", "{}");
-        assertEquals(dev.hookstead.script.FunctionRunner.PayloadStyle.JSON_EVENT, server.runner().lastStyle);
+        assertEquals(dev.hookstead.pipeline.FunctionRunner.PayloadStyle.JSON_EVENT, server.runner().lastStyle);
         assertEquals("push.js", server.runner().lastScript.path().substring("scripts/".length()));
         // Twilio requests are always signed: base64(HMAC-SHA1(auth token, URL + "From" + "+1"))
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
@@ -174,6 +174,6 @@ class RequestDataTest {
                 (server.uri(base + "tw/incoming_webhook/sms") + "From+1").getBytes()));
         server.post(base + "tw/incoming_webhook/sms", "From=%2B1", "Content-Type", "application/x-www-form-urlencoded",
                 "X-Twilio-Signature", signature);
-        assertEquals(dev.hookstead.script.FunctionRunner.PayloadStyle.FORM, server.runner().lastStyle);
+        assertEquals(dev.hookstead.pipeline.FunctionRunner.PayloadStyle.FORM, server.runner().lastStyle);
     }
 }

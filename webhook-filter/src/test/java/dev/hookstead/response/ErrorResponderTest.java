@@ -1,5 +1,7 @@
 package dev.hookstead.response;
 
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

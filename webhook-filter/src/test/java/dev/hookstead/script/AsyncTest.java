@@ -1,8 +1,10 @@
 package dev.hookstead.script;
 
 import dev.hookstead.bson.Ejson;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.FunctionResult;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.script.call.CallScope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

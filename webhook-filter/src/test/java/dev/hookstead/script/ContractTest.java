@@ -1,10 +1,14 @@
 package dev.hookstead.script;
 
-import dev.hookstead.auth.AppUser;
 import dev.hookstead.bson.Ejson;
 import dev.hookstead.manifest.ScriptRef;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.FunctionResult;
+import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.HttpRequestData;
+import dev.hookstead.script.call.CallScope;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;

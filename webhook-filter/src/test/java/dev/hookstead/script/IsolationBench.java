@@ -1,10 +1,21 @@
 package dev.hookstead.script;
 
-import dev.hookstead.auth.AppUser;
 import dev.hookstead.bson.Ejson;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ScriptRef;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.FunctionResult;
+import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.pipeline.HttpRequestData;
+import dev.hookstead.script.call.CallScope;
+import dev.hookstead.script.call.CallState;
+import dev.hookstead.script.call.PlatformContext;
 import dev.hookstead.script.compile.ScriptWrapper;
+import dev.hookstead.script.runtime.SandboxGlobal;
+import dev.hookstead.script.runtime.Watchdog;
+import dev.hookstead.script.sandbox.BsonInterop;
+import dev.hookstead.script.sandbox.GlobalPlatform;
+import dev.hookstead.script.sandbox.SandboxEngine;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;

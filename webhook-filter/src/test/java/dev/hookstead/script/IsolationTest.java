@@ -1,9 +1,12 @@
 package dev.hookstead.script;
 
-import dev.hookstead.auth.AppUser;
 import dev.hookstead.bson.Ejson;
 import dev.hookstead.manifest.ScriptRef;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.FunctionResult;
+import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.HttpRequestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

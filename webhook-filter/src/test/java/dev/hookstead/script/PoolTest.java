@@ -1,9 +1,11 @@
 package dev.hookstead.script;
 
-import dev.hookstead.auth.AppUser;
 import dev.hookstead.manifest.ScriptRef;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.FunctionResult;
+import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.pipeline.HookError;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.hookstead.script;
 
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 

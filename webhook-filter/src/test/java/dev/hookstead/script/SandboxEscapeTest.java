@@ -1,7 +1,7 @@
 package dev.hookstead.script;
 
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
 import dev.hookstead.script.compile.ScriptCompileException;
 import dev.hookstead.script.compile.ScriptCompiler;
 import org.junit.jupiter.api.AfterAll;

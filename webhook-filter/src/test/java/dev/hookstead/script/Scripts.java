@@ -1,10 +1,13 @@
 package dev.hookstead.script;
 
-import dev.hookstead.auth.AppUser;
+import dev.hookstead.bson.Ejson;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ScriptRef;
-import dev.hookstead.response.HookError;
-import dev.hookstead.bson.Ejson;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.FunctionResult;
+import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.script.compile.CompiledScript;
 import dev.hookstead.script.compile.Prelude;
 import dev.hookstead.script.compile.ScriptCompileException;
@@ -24,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A manifest folder in a temp directory, scripts written on demand, and a runtime serving it. */
-final class Scripts implements AutoCloseable {
+public final class Scripts implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     final Path dir;
     final ScriptRuntime runtime;
@@ -43,7 +46,7 @@ final class Scripts implements AutoCloseable {
         runtime = new ScriptRuntime(manifest("prelude.js"), new DirectoryScriptSource(dir), options, services);
     }
 
-    static RuntimeOptions fastOptions() {
+    public static RuntimeOptions fastOptions() {
         return RuntimeOptions.defaults().withPoolSize(2).withFunctionTimeout(Duration.ofMillis(400))
                 .withAcquireTimeout(Duration.ofMillis(300));
     }
@@ -98,7 +101,7 @@ final class Scripts implements AutoCloseable {
         return assertThrows(HookError.class, () -> http(ref));
     }
 
-    static HttpRequestData request(byte[] body) {
+    public static HttpRequestData request(byte[] body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of("application/json"));
         headers.put("X-Many", List.of("a", "b"));

@@ -3,7 +3,7 @@ package dev.hookstead.testing;
 import dev.hookstead.config.Settings;
 import dev.hookstead.filter.HooksteadFilter;
 import dev.hookstead.manifest.Manifest;
-import dev.hookstead.script.FunctionRunner;
+import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.services.mongodb.MongoServices;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;

@@ -1,10 +1,10 @@
 package dev.hookstead.testing;
 
-import dev.hookstead.auth.AppUser;
 import dev.hookstead.manifest.ScriptRef;
-import dev.hookstead.script.FunctionResult;
-import dev.hookstead.script.FunctionRunner;
-import dev.hookstead.script.HttpRequestData;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.FunctionResult;
+import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.pipeline.HttpRequestData;
 import org.bson.BsonValue;
 
 import java.util.HashMap;

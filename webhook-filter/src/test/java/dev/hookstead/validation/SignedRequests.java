@@ -1,6 +1,6 @@
 package dev.hookstead.validation;
 
-import dev.hookstead.script.HttpRequestData;
+import dev.hookstead.pipeline.HttpRequestData;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.hookstead.validation;
 
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.HookError;
 import org.junit.jupiter.api.Test;
 
 import static dev.hookstead.validation.SignedRequests.at;

@@ -1,7 +1,11 @@
-package dev.hookstead.script;
+package dev.hookstead.script.call;
 
-import dev.hookstead.auth.AppUser;
 import dev.hookstead.manifest.Manifest;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.HttpRequestData;
+import dev.hookstead.script.ContextContributor;
+import dev.hookstead.script.sandbox.BsonInterop;
+import dev.hookstead.script.sandbox.HostFunction;
 import org.bson.BsonValue;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 
@@ -13,7 +17,8 @@ public final class CallScope {
     private final String logName;
     private final ScriptObjectMirror internals;
 
-    CallScope(Manifest manifest, HttpRequestData request, AppUser user, String logName, ScriptObjectMirror internals) {
+    public CallScope(Manifest manifest, HttpRequestData request, AppUser user, String logName,
+                     ScriptObjectMirror internals) {
         this.manifest = manifest;
         this.request = request;
         this.user = user;

@@ -1,12 +1,18 @@
-package dev.hookstead.script;
+package dev.hookstead.script.call;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hookstead.auth.AppUser;
+import dev.hookstead.pipeline.AppUser;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.FunctionResult;
+import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.request.RequestJson;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.script.ContextContributor;
+import dev.hookstead.script.runtime.Host;
+import dev.hookstead.script.sandbox.BsonInterop;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -62,13 +68,13 @@ public final class CallState {
         this.scopeFactory = scopeFactory;
     }
 
-    static CallState http(FunctionRunner.PayloadStyle style, HttpRequestData request, AppUser user,
+    public static CallState http(FunctionRunner.PayloadStyle style, HttpRequestData request, AppUser user,
                           Map<String, ContextContributor> contributors, Host host,
                           Supplier<CallScope> scopeFactory) {
         return new CallState(style, request, user, null, contributors, host, scopeFactory);
     }
 
-    static CallState plain(List<BsonValue> args, HttpRequestData request, AppUser user,
+    public static CallState plain(List<BsonValue> args, HttpRequestData request, AppUser user,
                            Map<String, ContextContributor> contributors, Host host,
                            Supplier<CallScope> scopeFactory) {
         return new CallState(null, request, user, List.copyOf(args), contributors, host, scopeFactory);
@@ -199,15 +205,15 @@ public final class CallState {
 
     // --- read back by the runtime ------------------------------------------------------------------------------------
 
-    Object returnedValue() {
+    public Object returnedValue() {
         return returned;
     }
 
-    boolean wasRejected() {
+    public boolean wasRejected() {
         return rejected;
     }
 
-    Object rejection() {
+    public Object rejection() {
         return rejection;
     }
 
@@ -215,19 +221,19 @@ public final class CallState {
         return console;
     }
 
-    int leftoverJobs() {
+    public int leftoverJobs() {
         return leftoverJobs;
     }
 
-    boolean globalClean() {
+    public boolean globalClean() {
         return globalClean;
     }
 
-    String overflow() {
+    public String overflow() {
         return overflow;
     }
 
-    FunctionResult result(BsonValue returnValue) {
+    public FunctionResult result(BsonValue returnValue) {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         return new FunctionResult(responseUsed, status, copy, body, returnValue, console);

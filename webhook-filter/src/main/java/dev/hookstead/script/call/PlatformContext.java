@@ -1,4 +1,4 @@
-package dev.hookstead.script;
+package dev.hookstead.script.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstead.manifest.AppInfo;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ValueDef;
+import dev.hookstead.script.ContextContributor;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 
 import java.util.List;
@@ -15,13 +16,13 @@ import java.util.function.Function;
  * The built-in members of {@code context} (spec 3.4): {@code values}, {@code environment} and {@code app} from the
  * manifest; {@code services}, {@code http} and {@code functions} from the global's platform scripts.
  */
-final class PlatformContext {
+public final class PlatformContext {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PlatformContext() {
     }
 
-    static List<ContextContributor> contributors(Manifest manifest, Function<String, String> secrets) {
+    public static List<ContextContributor> contributors(Manifest manifest, Function<String, String> secrets) {
         return List.of(
                 contributor("values", scope -> {
                     ScriptObjectMirror values = scope.newObject();

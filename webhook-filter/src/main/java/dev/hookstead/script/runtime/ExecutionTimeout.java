@@ -1,7 +1,7 @@
-package dev.hookstead.script;
+package dev.hookstead.script.runtime;
 
 /** Thrown by {@link Guard#check()} past the deadline. No stack trace: scripts that catch it must learn nothing. */
-final class ExecutionTimeout extends RuntimeException {
+public final class ExecutionTimeout extends RuntimeException {
     ExecutionTimeout() {
         super("execution time limit exceeded", null, false, false);
     }

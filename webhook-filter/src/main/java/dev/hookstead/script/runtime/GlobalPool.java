@@ -1,7 +1,7 @@
-package dev.hookstead.script;
+package dev.hookstead.script.runtime;
 
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +21,12 @@ import java.util.function.Supplier;
  * its whole duration; when none frees up within the acquire timeout the call fails with 503 instead of queueing.
  * Idle slots are handed out most recently returned first.
  */
-final class GlobalPool {
+public final class GlobalPool {
     private static final Logger LOG = LoggerFactory.getLogger(GlobalPool.class);
 
     /** A place in the pool; {@code global} is null until built, and again after a discard. */
-    static final class Slot {
-        SandboxGlobal global;
+    public static final class Slot {
+        public SandboxGlobal global;
     }
 
     private final LinkedBlockingDeque<Slot> idle;
@@ -36,7 +36,7 @@ final class GlobalPool {
     private ExecutorService background;
     private final AtomicReference<Runnable> fill = new AtomicReference<>();
 
-    GlobalPool(int size, Duration acquireTimeout, Supplier<SandboxGlobal> builder) {
+    public GlobalPool(int size, Duration acquireTimeout, Supplier<SandboxGlobal> builder) {
         this.size = size;
         this.acquireTimeout = acquireTimeout;
         this.builder = builder;
@@ -51,7 +51,7 @@ final class GlobalPool {
      * it builds, so a request never builds the same slot; one that finds no ready global waits for the next slot to
      * come back.
      */
-    void start(SandboxGlobal first) {
+    public void start(SandboxGlobal first) {
         List<Slot> slots = new ArrayList<>();
         idle.drainTo(slots);
         slots.get(0).global = first;
@@ -79,7 +79,7 @@ final class GlobalPool {
     }
 
     /** A slot with a ready global; build it first when the slot is empty. */
-    Slot acquire() {
+    public Slot acquire() {
         Slot slot = idle.poll();
         try {
             if (slot == null) {
@@ -103,7 +103,7 @@ final class GlobalPool {
     }
 
     /** Returns the slot; a broken global is dropped so the slot gets a fresh one on next use. */
-    void release(Slot slot) {
+    public void release(Slot slot) {
         if (slot.global != null && slot.global.broken()) slot.global = null;
         idle.addFirst(slot); // last in, first out: under light load calls keep to the same few, JIT-warm globals
         startFilling();
@@ -120,7 +120,7 @@ final class GlobalPool {
     }
 
     /** Stops the background building, waiting briefly so that no thread of the webapp outlives it. */
-    void close() {
+    public void close() {
         fill.set(null);
         if (background == null) return;
         background.shutdownNow();

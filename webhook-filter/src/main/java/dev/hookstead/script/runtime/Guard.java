@@ -1,4 +1,4 @@
-package dev.hookstead.script;
+package dev.hookstead.script.runtime;
 
 /**
  * The object compiled scripts call as {@code __hs_guard__.check()} at the start of every function, loop body, catch

@@ -1,17 +1,26 @@
-package dev.hookstead.script;
+package dev.hookstead.script.runtime;
 
-import dev.hookstead.manifest.ScriptRef;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
-import org.bson.BsonValue;
-import org.openjdk.nashorn.api.scripting.NashornException;
-import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
-import org.openjdk.nashorn.api.scripting.ScriptUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstead.manifest.ScriptRef;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
+import dev.hookstead.script.PlatformServices;
+import dev.hookstead.script.RuntimeOptions;
+import dev.hookstead.script.ScriptError;
+import dev.hookstead.script.ScriptRuntime;
+import dev.hookstead.script.StackMapper;
+import dev.hookstead.script.call.CallState;
+import dev.hookstead.script.sandbox.BsonInterop;
+import dev.hookstead.script.sandbox.GlobalPlatform;
+import dev.hookstead.script.sandbox.SandboxEngine;
 import dev.hookstead.script.utils.UtilsBridge;
 import dev.hookstead.services.ServicesScript;
 import dev.hookstead.services.http.HttpBridge;
 import dev.hookstead.services.mongodb.MongoBridge;
+import org.bson.BsonValue;
+import org.openjdk.nashorn.api.scripting.NashornException;
+import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
+import org.openjdk.nashorn.api.scripting.ScriptUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +42,7 @@ import java.util.stream.Collectors;
  * does survives it; a global that may hold leftovers (timeout, async overflow, unfinished work, Java Error) is
  * {@link #broken()} and must be thrown away.
  */
-final class SandboxGlobal {
+public final class SandboxGlobal {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxGlobal.class);
     private static final ObjectMapper JSON_TEXT = new ObjectMapper();
     static final String TIMEOUT_MESSAGE = "execution time limit exceeded";
@@ -61,8 +70,8 @@ final class SandboxGlobal {
      * @param contextNames the contributed members of {@code context}
      * @param watchdog     watches the new global's guard for as long as the global lives
      */
-    static SandboxGlobal build(SandboxEngine engine, String prelude, RuntimeOptions options, List<String> contextNames,
-                               GlobalPlatform platform, Watchdog watchdog) {
+    public static SandboxGlobal build(SandboxEngine engine, String prelude, RuntimeOptions options,
+                                      List<String> contextNames, GlobalPlatform platform, Watchdog watchdog) {
         Bindings bindings = engine.nashorn.createBindings();
         ScriptContext context = new SimpleScriptContext();
         context.setBindings(bindings, ScriptContext.ENGINE_SCOPE);
@@ -150,20 +159,20 @@ final class SandboxGlobal {
         return engine.nashorn.eval(source, context);
     }
 
-    boolean broken() {
+    public boolean broken() {
         return broken;
     }
 
-    ScriptObjectMirror internals() {
+    public ScriptObjectMirror internals() {
         return internals;
     }
 
-    Host host() {
+    public Host host() {
         return host;
     }
 
     /** The script's factory in this global, evaluated on first use. */
-    ScriptObjectMirror factory(ScriptRef script, String wrappedSource) {
+    public ScriptObjectMirror factory(ScriptRef script, String wrappedSource) {
         ScriptObjectMirror factory = factories.get(script.path());
         if (factory == null) {
             try {
@@ -181,7 +190,8 @@ final class SandboxGlobal {
      * Runs one call to completion, async work drained, and returns the awaited return value as BSON (null for
      * undefined). Throws {@link HookError} for every failure.
      */
-    BsonValue run(ScriptRef script, ScriptObjectMirror factory, CallState call, long timeoutNanos, String logName) {
+    public BsonValue run(ScriptRef script, ScriptObjectMirror factory, CallState call, long timeoutNanos,
+                         String logName) {
         long deadline = System.nanoTime() + timeoutNanos;
         guard.arm(deadline);
         host.deadline(deadline);

@@ -1,4 +1,4 @@
-package dev.hookstead.script;
+package dev.hookstead.script.runtime;
 
 import java.lang.ref.WeakReference;
 import java.util.Iterator;
@@ -17,13 +17,13 @@ import java.util.concurrent.TimeUnit;
  * concurrent set per call was 5 % of a trivial webhook's time in the filter). The watchdog holds guards weakly, so a
  * discarded global's guard goes with it.
  */
-final class Watchdog implements AutoCloseable {
+public final class Watchdog implements AutoCloseable {
     static final long TICK_MILLIS = 10;
 
     private final Queue<WeakReference<Guard>> guards = new ConcurrentLinkedQueue<>();
     private final ScheduledThreadPoolExecutor timer;
 
-    Watchdog() {
+    public Watchdog() {
         timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "hookstead-script-watchdog");
             thread.setDaemon(true);

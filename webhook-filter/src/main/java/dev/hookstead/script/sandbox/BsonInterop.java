@@ -1,15 +1,15 @@
-package dev.hookstead.script;
+package dev.hookstead.script.sandbox;
 
-import dev.hookstead.script.bson.BsonBridge;
-import dev.hookstead.script.bson.JsBson;
+import dev.hookstead.bson.BsonBridge;
+import dev.hookstead.bson.JsBson;
 import org.bson.BsonValue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Where the runtime meets the BSON globals ({@code BSON}, {@code EJSON}) of {@code dev.hookstead.script.bson}. */
-final class BsonInterop {
+/** Where the runtime meets the BSON globals ({@code BSON}, {@code EJSON}) of {@code dev.hookstead.bson}. */
+public final class BsonInterop {
     private BsonInterop() {
     }
 
@@ -23,17 +23,17 @@ final class BsonInterop {
         }
     }
 
-    static Object newBridge() {
+    public static Object newBridge() {
         return new BsonBridge();
     }
 
     /** Script value to BSON; undefined (and functions) to null. */
-    static BsonValue toBson(Object value) {
+    public static BsonValue toBson(Object value) {
         return JsBson.toBson(value);
     }
 
     /** BSON to text the globals' {@code EJSON.parse} turns into script values. */
-    static String toJsText(BsonValue value) {
+    public static String toJsText(BsonValue value) {
         return JsBson.toEjsonForJs(value);
     }
 }

@@ -1,6 +1,7 @@
-package dev.hookstead.script;
+package dev.hookstead.script.sandbox;
 
 import dev.hookstead.manifest.ScriptRef;
+import dev.hookstead.script.PlatformServices;
 
 import java.util.List;
 import java.util.function.Function;
@@ -14,6 +15,6 @@ import java.util.function.Function;
  * @param functions    function name to its compiled script, null for an unknown name
  * @param wrapped      a script's factory source (see {@link dev.hookstead.script.compile.ScriptWrapper})
  */
-record GlobalPlatform(PlatformServices services, List<String> httpServices, Function<String, ScriptRef> functions,
-                      Function<ScriptRef, String> wrapped) {
+public record GlobalPlatform(PlatformServices services, List<String> httpServices,
+                             Function<String, ScriptRef> functions, Function<ScriptRef, String> wrapped) {
 }

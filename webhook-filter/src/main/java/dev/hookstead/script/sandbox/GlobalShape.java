@@ -1,4 +1,4 @@
-package dev.hookstead.script;
+package dev.hookstead.script.sandbox;
 
 import org.openjdk.nashorn.internal.runtime.ScriptObject;
 
@@ -8,18 +8,18 @@ import org.openjdk.nashorn.internal.runtime.ScriptObject;
  * created implicit globals and the sweep must run; listing every name of the global after each call costs more
  * than a trivial function does.
  */
-final class GlobalShape {
+public final class GlobalShape {
     private final ScriptObject global;
     private final int properties;
     private final long indexed;
 
-    GlobalShape(ScriptObject global) {
+    public GlobalShape(ScriptObject global) {
         this.global = global;
         properties = global.getMap().size();
         indexed = global.getArray().length();
     }
 
-    boolean grew() {
+    public boolean grew() {
         return global.getMap().size() != properties || global.getArray().length() != indexed;
     }
 }

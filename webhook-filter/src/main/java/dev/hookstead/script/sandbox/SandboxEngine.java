@@ -1,4 +1,4 @@
-package dev.hookstead.script;
+package dev.hookstead.script.sandbox;
 
 import dev.hookstead.script.utils.UtilsBridge;
 import dev.hookstead.services.ServicesScript;
@@ -11,19 +11,19 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /** The one Nashorn engine of a runtime: no Java access, every class denied, no Nashorn syntax extensions. */
-final class SandboxEngine {
-    final NashornScriptEngine nashorn;
-    final String timersScript;
-    final String apiScript;
-    final String promiseScript;
-    final String hardenScript;
-    final String bsonScript;
-    final String utilsScript;
-    final String servicesScript;
-    final String httpScript;
+public final class SandboxEngine {
+    public final NashornScriptEngine nashorn;
+    public final String timersScript;
+    public final String apiScript;
+    public final String promiseScript;
+    public final String hardenScript;
+    public final String bsonScript;
+    public final String utilsScript;
+    public final String servicesScript;
+    public final String httpScript;
 
     /** @param classCacheSize compiled scripts kept for re-evaluation in other globals (one per script, plus ours) */
-    SandboxEngine(int classCacheSize) {
+    public SandboxEngine(int classCacheSize) {
         // Compiled code, and so every call site, is shared by the pool's globals, whose built-ins are distinct objects:
         // a site that sees a second global would relink over and over, and each relink throws away JIT-compiled
         // code. A threshold of 1 links such a site generically at once (bench/load: 2-3x less CPU per call).
@@ -53,10 +53,10 @@ final class SandboxEngine {
 
     private static String resource(String name) {
         try (InputStream in = SandboxEngine.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource dev/hookstead/script/" + name);
+            if (in == null) throw new IllegalStateException("missing resource dev/hookstead/script/sandbox/" + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read resource dev/hookstead/script/" + name, e);
+            throw new IllegalStateException("cannot read resource dev/hookstead/script/sandbox/" + name, e);
         }
     }
 }

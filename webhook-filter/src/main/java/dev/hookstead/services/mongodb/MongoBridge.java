@@ -3,7 +3,7 @@ package dev.hookstead.services.mongodb;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import dev.hookstead.bson.Ejson;
-import dev.hookstead.script.bson.JsBson;
+import dev.hookstead.bson.JsBson;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;

@@ -1,7 +1,7 @@
 package dev.hookstead.services.mongodb;
 
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
 
 /**
  * A failed MongoDB operation: {@code MongoDBError} (the server refused it; {@link #serverCode()} is its code, e.g.

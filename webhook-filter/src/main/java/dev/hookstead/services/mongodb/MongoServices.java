@@ -6,8 +6,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.hookstead.manifest.DataSourceDef;
 import dev.hookstead.manifest.Manifest;
-import dev.hookstead.response.ErrorCode;
-import dev.hookstead.response.HookError;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,16 @@
-package dev.hookstead.script;
+package dev.hookstead.script.call;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstead.bson.Ejson;
 import dev.hookstead.manifest.AppInfo;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ValueDef;
+import dev.hookstead.pipeline.FunctionResult;
+import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.script.DirectoryScriptSource;
+import dev.hookstead.script.RuntimeOptions;
+import dev.hookstead.script.ScriptRuntime;
+import dev.hookstead.script.Scripts;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -41,7 +47,7 @@ class PlatformContextTest {
                 .withSecrets(name -> name.equals("apiKey") ? "s3cr3t" : null);
         try (ScriptRuntime runtime = new ScriptRuntime(manifest, new DirectoryScriptSource(dir), options)) {
             var ref = new dev.hookstead.manifest.ScriptRef("v.js", "functions/v.js", "0", compiled.lines());
-            FunctionResult r = runtime.runHttp(ref, FunctionRunner.PayloadStyle.RAW, Scripts.request(null), dev.hookstead.auth.AppUser.SYSTEM, "t");
+            FunctionResult r = runtime.runHttp(ref, FunctionRunner.PayloadStyle.RAW, Scripts.request(null), dev.hookstead.pipeline.AppUser.SYSTEM, "t");
             assertEquals("[\"text\", {\"$numberInt\": \"2\"}, \"s3cr3t\", \"undefined\", \"undefined\", \"production\", \"eu\","
                     + " \"myapp-abcde\", \"GLOBAL\"]", Ejson.canonical(r.returnValue()));
         }

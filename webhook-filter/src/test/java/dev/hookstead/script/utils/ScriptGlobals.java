@@ -1,7 +1,7 @@
 package dev.hookstead.script.utils;
 
-import dev.hookstead.script.bson.BsonBridge;
-import dev.hookstead.script.bson.JsBson;
+import dev.hookstead.bson.BsonBridge;
+import dev.hookstead.bson.JsBson;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 

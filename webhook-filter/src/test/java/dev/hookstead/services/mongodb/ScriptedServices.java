@@ -1,7 +1,7 @@
 package dev.hookstead.services.mongodb;
 
-import dev.hookstead.script.bson.BsonBridge;
-import dev.hookstead.script.bson.JsBson;
+import dev.hookstead.bson.BsonBridge;
+import dev.hookstead.bson.JsBson;
 import dev.hookstead.services.ServicesScript;
 import org.bson.BsonValue;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
