@@ -1,7 +1,5 @@
 package dev.hookstead.auth;
 
-import dev.hookstead.manifest.FunctionDef;
-import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.RunAs;
 import dev.hookstead.pipeline.AppUser;
 import dev.hookstead.pipeline.ErrorCode;
@@ -10,6 +8,7 @@ import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.pipeline.Stage;
+import dev.hookstead.pipeline.Target;
 import org.bson.BsonArray;
 import org.bson.BsonBinary;
 import org.bson.BsonDocument;
@@ -20,42 +19,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Picks the user the function runs as: the webhook's run-as setting, or for endpoints the called function's: System,
- * a fixed user id, a run-as script, or the application user the request's credentials prove ({@link ApplicationAuth}).
+ * Picks the user the function runs as, by the run-as setting routing resolved (the webhook's, or for endpoints the
+ * called function's): System, a fixed user id, a run-as script, or the application user the request's credentials
+ * prove ({@link ApplicationAuth}).
  * With {@code fetch_custom_user_data}, a non-system user gets its {@code custom_data} loaded.
  */
 public final class AuthenticationStage implements Stage {
 
-    private final Manifest manifest;
     private final FunctionRunner runner;
     private final ApplicationAuth auth;
 
-    public AuthenticationStage(Manifest manifest, FunctionRunner runner, ApplicationAuth auth) {
-        this.manifest = manifest;
+    public AuthenticationStage(FunctionRunner runner, ApplicationAuth auth) {
         this.runner = runner;
         this.auth = auth;
     }
 
     @Override
     public void apply(Exchange exchange) {
-        RunAs runAs = runAs(exchange);
-        boolean webhook = exchange.route().isWebhook();
+        Target.Auth target = exchange.target().auth();
+        RunAs runAs = target.runAs();
         AppUser user = switch (runAs.mode()) {
             case SYSTEM -> AppUser.SYSTEM;
             case USER_ID -> user(runAs.userId());
             case SCRIPT -> fromScript(runAs, exchange.data());
-            case APPLICATION -> auth.authenticate(exchange.data(), webhook
-                    ? exchange.route().webhook().createUserOnAuth() : exchange.endpoint().createUserOnAuth());
+            case APPLICATION -> auth.authenticate(exchange.data(), target.createUserOnAuth());
         };
-        boolean fetch = webhook ? exchange.route().webhook().fetchCustomUserData()
-                : exchange.endpoint().fetchCustomUserData();
-        exchange.user(fetch ? auth.withCustomData(user) : user);
-    }
-
-    private RunAs runAs(Exchange exchange) {
-        if (exchange.route().isWebhook()) return exchange.route().webhook().runAs();
-        FunctionDef function = manifest.function(exchange.endpoint().functionName());
-        return function == null ? RunAs.SYSTEM : function.runAs();
+        exchange.user(target.fetchCustomUserData() ? auth.withCustomData(user) : user);
     }
 
     /** The script gets the request payload and answers with a user id, or {runAsSystem: true}. */

@@ -2,63 +2,46 @@ package dev.hookstead.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstead.bson.Ejson;
+import dev.hookstead.config.AppValues;
 import dev.hookstead.config.Settings;
 import dev.hookstead.expression.Expansions;
 import dev.hookstead.expression.Expression;
 import dev.hookstead.expression.ExpressionException;
-import dev.hookstead.expression.ExpressionParser;
 import dev.hookstead.expression.MapExpansions;
-import dev.hookstead.manifest.EndpointDef;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.Manifest;
-import dev.hookstead.manifest.ValueDef;
-import dev.hookstead.manifest.WebhookDef;
 import dev.hookstead.pipeline.ErrorCode;
 import dev.hookstead.pipeline.Exchange;
 import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.pipeline.Stage;
 import org.bson.BsonDocument;
-import org.bson.BsonString;
 import org.bson.BsonValue;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Authorizes each request with its {@code can_evaluate} expression, after authentication and before the function.
- * Expressions are parsed once at start-up; a false result is 403 {@code NoMatchingRule}, and an expression that
+ * Routing parsed the expressions at start-up; a false result is 403 {@code NoMatchingRule}, and an expression that
  * cannot be evaluated is an error, never an allow.
  */
 public final class CanEvaluateStage implements Stage {
 
     private final Manifest manifest;
-    private final Settings settings;
     private final FunctionRunner runner;
-    private final Map<Object, Expression> expressions = new IdentityHashMap<>();
+    private final AppValues values;
 
     public CanEvaluateStage(Manifest manifest, Settings settings, FunctionRunner runner) {
         this.manifest = manifest;
-        this.settings = settings;
         this.runner = runner;
-        for (WebhookDef webhook : manifest.webhooks()) {
-            expressions.put(webhook, parse(webhook.canEvaluate(), webhook.source()));
-        }
-        for (EndpointDef endpoint : manifest.endpoints()) {
-            // an endpoint is authorized by its function's expression; one on the entry itself is honoured too
-            FunctionDef function = manifest.function(endpoint.functionName());
-            Expression own = parse(endpoint.canEvaluate(), endpoint.source());
-            Expression fn = function == null ? Expression.ALWAYS : parse(function.canEvaluate(), function.source());
-            expressions.put(endpoint, own.isAlwaysTrue() ? fn : fn.isAlwaysTrue() ? own : Expression.both(own, fn));
-        }
+        this.values = new AppValues(manifest, settings::secret);
     }
 
     @Override
     public void apply(Exchange exchange) {
-        Object target = exchange.route().isWebhook() ? exchange.route().webhook() : exchange.endpoint();
-        Expression expression = expressions.get(target);
-        if (expression == null || expression.isAlwaysTrue()) return;
+        Expression expression = exchange.target().canEvaluate();
+        if (expression.isAlwaysTrue()) return;
         boolean allowed;
         try {
             allowed = expression.evaluate(expansions(exchange));
@@ -77,8 +60,9 @@ public final class CanEvaluateStage implements Stage {
         return MapExpansions.builder()
                 .request(ContextDocuments.request(exchange.data()))
                 .user(ContextDocuments.user(exchange.user()))
-                .values(values())
-                .environment(ContextDocuments.environment(tag(), environmentValues()))
+                .values(bson(values.all()))
+                .environment(ContextDocuments.environment(values.tag(),
+                        BsonDocument.parse(values.environment().get("values").toString())))
                 .functions((name, args) -> callFunction(name, args, exchange))
                 .build();
     }
@@ -91,33 +75,9 @@ public final class CanEvaluateStage implements Stage {
         return runner.call(function.script(), args, exchange.data(), exchange.user(), "%function " + name);
     }
 
-    private BsonDocument values() {
-        BsonDocument values = new BsonDocument();
-        for (ValueDef value : manifest.values()) {
-            if (value.fromSecret()) {
-                String secret = settings.secret(value.secretName());
-                if (secret != null) values.put(value.name(), new BsonString(secret));
-            } else if (value.value() != null) {
-                values.put(value.name(), Ejson.parse(value.value().toString()));
-            }
-        }
-        return values;
-    }
-
-    private String tag() {
-        return manifest.app() == null ? "" : manifest.app().environment();
-    }
-
-    private BsonDocument environmentValues() {
-        JsonNode values = manifest.environments().get(tag());
-        return values == null || !values.isObject() ? new BsonDocument() : BsonDocument.parse(values.toString());
-    }
-
-    private static Expression parse(JsonNode expression, String source) {
-        try {
-            return ExpressionParser.parse(expression);
-        } catch (ExpressionException e) {
-            throw new IllegalArgumentException(source + ": can_evaluate: " + e.getMessage(), e);
-        }
+    private static BsonDocument bson(Map<String, JsonNode> values) {
+        BsonDocument doc = new BsonDocument();
+        values.forEach((name, value) -> doc.put(name, Ejson.parse(value.toString())));
+        return doc;
     }
 }

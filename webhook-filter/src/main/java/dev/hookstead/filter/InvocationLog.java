@@ -2,8 +2,6 @@ package dev.hookstead.filter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.hookstead.manifest.FunctionDef;
-import dev.hookstead.manifest.Manifest;
 import dev.hookstead.pipeline.AppUser;
 import dev.hookstead.pipeline.Exchange;
 import dev.hookstead.pipeline.HttpRequestData;
@@ -36,12 +34,6 @@ public final class InvocationLog {
     private static final Set<String> SECRET_QUERY_KEYS = Set.of("secret", "password", "api-key", "apikey",
             "jwttokenstring");
 
-    private final Manifest manifest;
-
-    public InvocationLog(Manifest manifest) {
-        this.manifest = manifest;
-    }
-
     /** @param errorCode the error code answered, or null on success */
     public void log(Exchange exchange, int status, String errorCode) {
         if (!LOG.isInfoEnabled()) return;
@@ -50,7 +42,7 @@ public final class InvocationLog {
         HttpRequestData data = exchange.data();
         StringBuilder line = new StringBuilder(512)
                 .append("invocation=").append(exchange.invocationId())
-                .append(" route=").append(exchange.route() == null ? exchange.path() : exchange.route().displayName())
+                .append(" route=").append(exchange.route() == null ? exchange.path() : exchange.route().name())
                 .append(" method=").append(exchange.request().getMethod())
                 .append(" status=").append(status)
                 .append(" errorCode=").append(errorCode == null ? "-" : errorCode)
@@ -58,7 +50,7 @@ public final class InvocationLog {
                 .append(" userType=").append(user == null ? "-" : user.type())
                 .append(" userId=").append(user == null || user.id() == null ? "-" : user.id())
                 .append(" remoteIP=").append(data == null ? exchange.request().getRemoteAddr() : data.remoteIPAddress());
-        if (data != null && !argLogsDisabled(exchange)) line.append(" args=").append(args(data));
+        if (data != null && !exchange.target().disableArgLogs()) line.append(" args=").append(args(data));
         if (exchange.result() != null && exchange.result().console() != null
                 && !exchange.result().console().isEmpty()) {
             ArrayNode console = MAPPER.createArrayNode();
@@ -66,12 +58,6 @@ public final class InvocationLog {
             line.append(" console=").append(console);
         }
         LOG.info(line.toString());
-    }
-
-    private boolean argLogsDisabled(Exchange exchange) {
-        if (exchange.route().isWebhook()) return exchange.route().webhook().disableArgLogs();
-        FunctionDef function = exchange.endpoint() == null ? null : manifest.function(exchange.endpoint().functionName());
-        return function != null && function.disableArgLogs();
     }
 
     static String args(HttpRequestData data) {

@@ -11,6 +11,7 @@ import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.pipeline.Stage;
 import dev.hookstead.request.BodyReader;
+import dev.hookstead.request.BodyStage;
 import dev.hookstead.request.ClientAddress;
 import dev.hookstead.request.RequestReader;
 import dev.hookstead.response.ErrorResponder;
@@ -28,9 +29,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The request path: route → method → validation → authentication → can_evaluate → function → response, each a
- * {@link Stage}. A {@link HookError} from any stage becomes the error body; anything else becomes a generic 500 whose
- * details stay in the server log. Every invocation ends with one {@link InvocationLog} line.
+ * The request path: route → method → body → validation → authentication → can_evaluate → function → response,
+ * each a {@link Stage}. A {@link HookError} from any stage becomes the error body; anything else becomes a generic
+ * 500 whose details stay in the server log. Every invocation ends with one {@link InvocationLog} line.
  */
 public final class Pipeline {
 
@@ -55,13 +56,14 @@ public final class Pipeline {
         return new Pipeline(List.of(
                 new RouteStage(routes),
                 new MethodStage(),
-                new ValidationStage(reader, settings, ReplayGuard.create(manifest, settings, mongo)),
-                new AuthenticationStage(manifest, runner, auth),
+                new BodyStage(reader),
+                new ValidationStage(settings, ReplayGuard.create(manifest, settings, mongo)),
+                new AuthenticationStage(runner, auth),
                 new CanEvaluateStage(manifest, settings, runner),
-                new FunctionStage(manifest, runner),
+                new FunctionStage(runner),
                 new ResponseStage()),
                 new ErrorResponder(settings.errorLinkBase()),
-                new InvocationLog(manifest));
+                new InvocationLog());
     }
 
     public void handle(Exchange exchange) {

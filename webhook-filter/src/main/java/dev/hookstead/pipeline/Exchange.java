@@ -1,12 +1,9 @@
 package dev.hookstead.pipeline;
 
-import dev.hookstead.filter.Pipeline;
-import dev.hookstead.manifest.EndpointDef;
-import dev.hookstead.routing.Route;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** One request on its way through the {@link Pipeline}; each stage reads what earlier stages set. */
+/** One request on its way through the filter's {@code Pipeline}; each stage reads what earlier stages set. */
 public final class Exchange {
 
     private final HttpServletRequest request;
@@ -15,8 +12,8 @@ public final class Exchange {
     private final String invocationId;
     private final long startNanos = System.nanoTime();
 
-    private Route route;
-    private EndpointDef endpoint;
+    private RouteMatch route;
+    private Target target;
     private HttpRequestData data;
     private AppUser user;
     private FunctionResult result;
@@ -53,24 +50,24 @@ public final class Exchange {
     }
 
     /** Set by the route stage. */
-    public Route route() {
+    public RouteMatch route() {
         return route;
     }
 
-    public void route(Route route) {
+    public void route(RouteMatch route) {
         this.route = route;
     }
 
-    /** Set by the method stage for endpoint routes: the endpoint serving this method. */
-    public EndpointDef endpoint() {
-        return endpoint;
+    /** Set by the method stage: what the route serves for this method. */
+    public Target target() {
+        return target;
     }
 
-    public void endpoint(EndpointDef endpoint) {
-        this.endpoint = endpoint;
+    public void target(Target target) {
+        this.target = target;
     }
 
-    /** Set by the validation stage: the request as the function sees it, secret removed. */
+    /** Set by the body stage, and by the validation stage when it removes a query secret. */
     public HttpRequestData data() {
         return data;
     }

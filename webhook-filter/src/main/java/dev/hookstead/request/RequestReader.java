@@ -1,7 +1,7 @@
 package dev.hookstead.request;
 
 import dev.hookstead.pipeline.HttpRequestData;
-import dev.hookstead.routing.Route;
+import dev.hookstead.pipeline.Target;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
@@ -40,7 +40,7 @@ public final class RequestReader {
     }
 
     /** @param path the request path inside the webapp */
-    public HttpRequestData read(HttpServletRequest request, Route route, String path) throws IOException {
+    public HttpRequestData read(HttpServletRequest request, Target target, String path) throws IOException {
         Map<String, List<String>> headers = headers(request);
         byte[] body = bodyReader.read(request);
         String rawQuery = request.getQueryString() == null ? "" : request.getQueryString();
@@ -52,19 +52,10 @@ public final class RequestReader {
 
         List<String> forwardedFor = headers.getOrDefault("X-Forwarded-For", List.of());
         String remote = clientAddress.resolve(request.getRemoteAddr(), forwardedFor);
-        String url;
-        String service;
-        String action;
-        if (route.isWebhook()) {
-            url = publicBaseUrl != null ? publicBaseUrl + path : request.getRequestURL().toString();
-            service = route.webhook().service();
-            action = route.webhook().name();
-        } else {
-            url = route.endpointFor(request.getMethod()).route();
-            service = null;
-            action = route.endpointFor(request.getMethod()).functionName();
-        }
-        return new HttpRequestData(request.getMethod(), headers, query, rawQuery, body, remote, url, service, action);
+        String url = target.url();
+        if (url == null) url = publicBaseUrl != null ? publicBaseUrl + path : request.getRequestURL().toString();
+        return new HttpRequestData(request.getMethod(), headers, query, rawQuery, body, remote, url, target.service(),
+                target.action());
     }
 
     static Map<String, List<String>> headers(HttpServletRequest request) {

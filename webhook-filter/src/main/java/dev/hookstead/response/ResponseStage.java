@@ -1,9 +1,10 @@
 package dev.hookstead.response;
 
-import dev.hookstead.manifest.EndpointDef;
 import dev.hookstead.pipeline.Exchange;
 import dev.hookstead.pipeline.FunctionResult;
 import dev.hookstead.pipeline.Stage;
+import dev.hookstead.pipeline.Target;
+import dev.hookstead.pipeline.Target.Reply;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,44 +43,41 @@ public final class ResponseStage implements Stage {
     static final String JSON_TYPE = "application/json";
     private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding");
 
-    private final Set<EndpointDef> warnedNoResult = ConcurrentHashMap.newKeySet();
+    private final Set<String> warnedNoResult = ConcurrentHashMap.newKeySet();
 
     @Override
     public void apply(Exchange exchange) throws IOException {
-        if (exchange.route().isWebhook()) {
-            webhook(exchange);
-        } else {
-            endpoint(exchange);
-        }
-    }
-
-    private static void webhook(Exchange exchange) throws IOException {
+        Target target = exchange.target();
         FunctionResult result = exchange.result();
         HttpServletResponse response = exchange.response();
-        if (result.responseUsed()) {
-            send(response, status(result), headers(result), result.body(), DEFAULT_BODY_TYPE);
-        } else if (exchange.route().webhook().respondResult()) {
-            send(response, 200, Map.of(), utf8(ResponseFormat.EJSON.encode(result.returnValue())), JSON_TYPE);
-        } else {
-            send(response, 200, Map.of(), null, null);
-        }
-    }
-
-    private void endpoint(Exchange exchange) throws IOException {
-        EndpointDef endpoint = exchange.endpoint();
-        FunctionResult result = exchange.result();
-        HttpServletResponse response = exchange.response();
-        if (!endpoint.respondResult()) {
-            if (result.responseUsed() && warnedNoResult.add(endpoint)) {
-                LOG.warn("endpoint {} {} has respond_result false, so it always answers 204 without a body; the "
-                        + "status, headers and body its function sets are not sent. Set \"respond_result\": true "
-                        + "in http_endpoints/config.json to send them", endpoint.httpMethod(), endpoint.route());
+        switch (target.reply()) {
+            case WEBHOOK, WEBHOOK_RESULT -> {
+                if (result.responseUsed()) {
+                    send(response, status(result), headers(result), result.body(), DEFAULT_BODY_TYPE);
+                } else if (target.reply() == Reply.WEBHOOK_RESULT) {
+                    send(response, 200, Map.of(), utf8(ResponseFormat.EJSON.encode(result.returnValue())), JSON_TYPE);
+                } else {
+                    send(response, 200, Map.of(), null, null);
+                }
             }
-            send(response, 204, Map.of(), null, null);
-        } else if (result.body() != null) {
+            case ENDPOINT_NO_RESULT -> {
+                if (result.responseUsed() && warnedNoResult.add(target.description())) {
+                    LOG.warn("{} has respond_result false, so it always answers 204 without a body; the status, "
+                            + "headers and body its function sets are not sent. Set \"respond_result\": true in "
+                            + "http_endpoints/config.json to send them", target.description());
+                }
+                send(response, 204, Map.of(), null, null);
+            }
+            case ENDPOINT -> endpoint(exchange, target, result);
+        }
+    }
+
+    private static void endpoint(Exchange exchange, Target target, FunctionResult result) throws IOException {
+        HttpServletResponse response = exchange.response();
+        if (result.body() != null) {
             send(response, status(result), headers(result), result.body(), DEFAULT_BODY_TYPE);
         } else {
-            ResponseFormat format = ResponseFormat.negotiate(exchange.data().header("Accept"), endpoint.returnType());
+            ResponseFormat format = ResponseFormat.negotiate(exchange.data().header("Accept"), target.returnType());
             byte[] body = utf8(format.encode(result.returnValue()));
             send(response, status(result), headers(result), body, JSON_TYPE);
         }

@@ -1,29 +1,26 @@
 package dev.hookstead.routing;
 
-import dev.hookstead.manifest.EndpointDef;
 import dev.hookstead.pipeline.ErrorCode;
 import dev.hookstead.pipeline.Exchange;
 import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.RouteMatch;
 import dev.hookstead.pipeline.Stage;
+import dev.hookstead.pipeline.Target;
 
 /**
- * Checks the request method against the webhook's {@code httpMethod}, or picks the endpoint for it (a specific method
- * beats ANY). A mismatch is 405 with an {@code Allow} header.
+ * Picks what the route serves for the request method: the webhook when its {@code httpMethod} accepts it, or the
+ * endpoint for it (a specific method beats ANY). A mismatch is 405 with an {@code Allow} header.
  */
 public final class MethodStage implements Stage {
 
     @Override
     public void apply(Exchange exchange) {
-        Route route = exchange.route();
+        RouteMatch route = exchange.route();
         String method = exchange.request().getMethod();
-        if (route.isWebhook()) {
-            if (route.webhookAccepts(method)) return;
-        } else {
-            EndpointDef endpoint = route.endpointFor(method);
-            if (endpoint != null) {
-                exchange.endpoint(endpoint);
-                return;
-            }
+        Target target = route.target(method);
+        if (target != null) {
+            exchange.target(target);
+            return;
         }
         String allowed = String.join(", ", route.allowedMethods());
         exchange.response().setHeader("Allow", allowed);

@@ -2,18 +2,24 @@ package dev.hookstead.routing;
 
 import dev.hookstead.manifest.EndpointDef;
 import dev.hookstead.manifest.WebhookDef;
+import dev.hookstead.pipeline.RouteMatch;
+import dev.hookstead.pipeline.Target;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What one URL path serves: a webhook, or the enabled endpoints that share a route (one per method).
  *
- * @param path the path inside the webapp, without trailing '/'
+ * @param path    the path inside the webapp, without trailing '/'
+ * @param targets what each accepted method is served by, resolved at start-up
  */
-public record Route(Kind kind, String path, WebhookDef webhook, List<EndpointDef> endpoints) {
+public record Route(Kind kind, String path, WebhookDef webhook, List<EndpointDef> endpoints,
+                    Map<String, Target> targets) implements RouteMatch {
 
     public enum Kind { WEBHOOK, ENDPOINT }
 
@@ -24,14 +30,31 @@ public record Route(Kind kind, String path, WebhookDef webhook, List<EndpointDef
 
     public Route {
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+        targets = targets == null ? Map.of() : Map.copyOf(targets);
     }
 
-    static Route webhook(String path, WebhookDef webhook) {
-        return new Route(Kind.WEBHOOK, path, webhook, List.of());
+    static Route webhook(String path, WebhookDef webhook, Target target) {
+        Route route = new Route(Kind.WEBHOOK, path, webhook, List.of(), Map.of());
+        Map<String, Target> targets = new HashMap<>();
+        for (String method : route.allowedMethods()) targets.put(method, target);
+        return new Route(Kind.WEBHOOK, path, webhook, List.of(), targets);
     }
 
-    static Route endpoints(String path, List<EndpointDef> endpoints) {
-        return new Route(Kind.ENDPOINT, path, null, endpoints);
+    static Route endpoints(String path, List<EndpointDef> endpoints, Map<EndpointDef, Target> resolved) {
+        Route route = new Route(Kind.ENDPOINT, path, null, endpoints, Map.of());
+        Map<String, Target> targets = new HashMap<>();
+        for (String method : route.allowedMethods()) targets.put(method, resolved.get(route.endpointFor(method)));
+        return new Route(Kind.ENDPOINT, path, null, endpoints, targets);
+    }
+
+    @Override
+    public String name() {
+        return displayName();
+    }
+
+    @Override
+    public Target target(String method) {
+        return targets.get(method);
     }
 
     public boolean isWebhook() {

@@ -3,6 +3,7 @@ package dev.hookstead.routing;
 import dev.hookstead.manifest.EndpointDef;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.WebhookDef;
+import dev.hookstead.pipeline.Target;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,21 +35,28 @@ public final class RouteTable {
         this.routes = routes;
     }
 
-    /** @throws IllegalArgumentException when two webhooks or two enabled endpoints claim the same URL and method */
+    /**
+     * @throws IllegalArgumentException when two webhooks or two enabled endpoints claim the same URL and method, or a
+     *                                  can_evaluate does not parse
+     */
     public static RouteTable of(Manifest manifest) {
         String appId = manifest.app() == null || manifest.app().clientAppId() == null
                 || manifest.app().clientAppId().isBlank() ? ANY_APP : manifest.app().clientAppId();
         Map<String, Route> routes = new HashMap<>();
         for (WebhookDef w : manifest.webhooks()) {
             String path = WEBHOOK_PREFIX + appId + "/service/" + w.service() + "/incoming_webhook/" + w.name();
-            if (routes.put(path, Route.webhook(path, w)) != null) {
+            if (routes.put(path, Route.webhook(path, w, Targets.webhook(path, w))) != null) {
                 throw new IllegalArgumentException("two webhooks named \"" + w.name() + "\" in service \""
                         + w.service() + "\"");
             }
         }
         Map<String, List<EndpointDef>> byRoute = new LinkedHashMap<>();
+        Map<EndpointDef, Target> targets = new HashMap<>();
         for (EndpointDef e : manifest.endpoints()) {
-            if (e.disabled()) continue;
+            if (e.disabled()) {
+                Targets.check(e, manifest);
+                continue;
+            }
             String route = e.route().startsWith("/") ? e.route() : "/" + e.route();
             String path = normalise(ENDPOINT_PREFIX + appId + "/endpoint" + route);
             List<EndpointDef> sameRoute = byRoute.computeIfAbsent(path, k -> new ArrayList<>());
@@ -60,8 +68,9 @@ public final class RouteTable {
                 }
             }
             sameRoute.add(e);
+            targets.put(e, Targets.endpoint(path, e, manifest));
         }
-        byRoute.forEach((path, endpoints) -> routes.put(path, Route.endpoints(path, endpoints)));
+        byRoute.forEach((path, endpoints) -> routes.put(path, Route.endpoints(path, endpoints, targets)));
         return new RouteTable(appId, routes);
     }
 

@@ -1,6 +1,7 @@
 package dev.hookstead.validation;
 
 import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.Exchange;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.pipeline.HttpRequestData;
 import org.apache.commons.codec.binary.Hex;
@@ -10,12 +11,18 @@ import org.apache.commons.codec.binary.Hex;
  * legacy {@code X-Hub-Signature: sha1=<hex HMAC-SHA1>} from older GitHub servers. GitHub sends both; when the SHA-256
  * header is present it alone decides, so a forged request cannot fall back to the weaker MAC.
  */
-public final class GitHubSignature {
+public final class GitHubSignature implements SignatureScheme {
 
     public static final String HEADER = "X-Hub-Signature-256";
     public static final String LEGACY_HEADER = "X-Hub-Signature";
 
-    private GitHubSignature() {
+    GitHubSignature() {
+    }
+
+    @Override
+    public String check(String secret, Exchange exchange, Freshness freshness) {
+        verify(secret, exchange.data());
+        return null;
     }
 
     /** The {@value #HEADER} value GitHub sends for {@code body}: {@code sha256=<hex>}. */

@@ -1,5 +1,8 @@
 package dev.hookstead.validation;
 
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.Exchange;
+import dev.hookstead.pipeline.HookError;
 import org.apache.commons.codec.DecoderException;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.HmacAlgorithms;
@@ -13,11 +16,21 @@ import java.security.MessageDigest;
  * as {@code X-Hook-Signature} (webhooks) or {@code Endpoint-Signature} (endpoints). The platform sends lowercase hex;
  * upper-case hex names the same MAC and is accepted. Comparison is constant-time over the MAC bytes.
  */
-public final class RealmSignature {
+public final class RealmSignature implements SignatureScheme {
 
     public static final String PREFIX = "sha256=";
 
-    private RealmSignature() {
+    RealmSignature() {
+    }
+
+    /** The signature is in the header the route names: {@code X-Hook-Signature} or {@code Endpoint-Signature}. */
+    @Override
+    public String check(String secret, Exchange exchange, Freshness freshness) {
+        String header = exchange.target().validation().header();
+        if (!verify(secret, exchange.data().body(), exchange.data().header(header))) {
+            throw new HookError(ErrorCode.IncomingWebhookAuthFailed, "invalid signature in " + header);
+        }
+        return null;
     }
 
     /** The header value for {@code body} signed with {@code secret}. */

@@ -1,6 +1,7 @@
 package dev.hookstead.validation;
 
 import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.Exchange;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.pipeline.HttpRequestData;
 import org.apache.commons.codec.binary.Hex;
@@ -12,13 +13,18 @@ import org.apache.commons.codec.binary.Hex;
  * <p>Message id for replay protection: {@code {ts}.{hex MAC}}: Slack sends no delivery id, and the pair names
  * exactly one signed request.
  */
-public final class SlackSignature {
+public final class SlackSignature implements SignatureScheme {
 
     public static final String HEADER = "X-Slack-Signature";
     public static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
     private static final String PREFIX = "v0=";
 
-    private SlackSignature() {
+    SlackSignature() {
+    }
+
+    @Override
+    public String check(String secret, Exchange exchange, Freshness freshness) {
+        return verify(secret, exchange.data(), freshness);
     }
 
     /** The {@value #HEADER} value Slack sends for {@code body} with {@value #TIMESTAMP_HEADER} {@code ts}. */

@@ -1,8 +1,11 @@
 package dev.hookstead.validation;
 
 import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.Exchange;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.pipeline.HttpRequestData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Base64;
 
@@ -15,7 +18,9 @@ import java.util.Base64;
  * <p>Message id for replay protection: {@code {id}.{timestamp}}. Senders reuse the id on every retry but sign each
  * attempt with a new timestamp, so a genuine retry after a failure is accepted and an identical copy is not.
  */
-public final class StandardWebhooksSignature {
+public final class StandardWebhooksSignature implements SignatureScheme {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StandardWebhooksSignature.class);
 
     public static final StandardWebhooksSignature STANDARD = new StandardWebhooksSignature("webhook-", null);
     /** Svix headers; Svix's own libraries also accept the unbranded {@code webhook-} headers, and so does this. */
@@ -48,6 +53,18 @@ public final class StandardWebhooksSignature {
 
     private static byte[] mac(byte[] key, String id, long timestamp, byte[] body) {
         return Macs.hmacSha256(key, Macs.concat(Macs.utf8(id + "." + timestamp + "."), body));
+    }
+
+    /** A secret that is not a key is the operator's to fix: 500 for the caller, the fix in the server log. */
+    @Override
+    public String check(String secret, Exchange exchange, Freshness freshness) {
+        byte[] key = key(secret);
+        if (key == null) {
+            LOG.error("{}: its secret is not a Standard Webhooks key; use the whsec_<base64> secret the sender shows",
+                    exchange.target().name());
+            throw new HookError(ErrorCode.InternalServerError, "the server is not configured for this request");
+        }
+        return verify(key, exchange.data(), freshness);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.hookstead.validation;
 
 import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.Exchange;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.pipeline.HttpRequestData;
 import org.apache.commons.codec.binary.Hex;
@@ -16,11 +17,16 @@ import java.util.List;
  * <p>Message id for replay protection: {@code {t}.{hex MAC}}. Stripe signs every delivery attempt with a new
  * {@code t}, so a genuine retry is accepted and an identical copy is not.
  */
-public final class StripeSignature {
+public final class StripeSignature implements SignatureScheme {
 
     public static final String HEADER = "Stripe-Signature";
 
-    private StripeSignature() {
+    StripeSignature() {
+    }
+
+    @Override
+    public String check(String secret, Exchange exchange, Freshness freshness) {
+        return verify(secret, exchange.data(), freshness);
     }
 
     /** The {@value #HEADER} value Stripe sends for {@code body} at Unix time {@code t}: {@code t=…,v1=<hex>}. */

@@ -1,6 +1,7 @@
 package dev.hookstead.validation;
 
 import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.Exchange;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.request.QueryString;
@@ -21,12 +22,22 @@ import java.util.Map;
  * alone. As Twilio's own validators do, the URL is tried with the scheme's default port added and with the port
  * removed, because Twilio and proxies disagree about it.
  */
-public final class TwilioSignature {
+public final class TwilioSignature implements SignatureScheme {
 
     public static final String HEADER = "X-Twilio-Signature";
     static final String BODY_HASH_PARAM = "bodySHA256";
 
-    private TwilioSignature() {
+    private final String publicBaseUrl;
+
+    /** @param publicBaseUrl {@code hookstead.publicBaseUrl}, or null: the URL the signature covers, behind a proxy */
+    TwilioSignature(String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    @Override
+    public String check(String secret, Exchange exchange, Freshness freshness) {
+        verify(secret, calledUrl(exchange.request(), publicBaseUrl), exchange.data());
+        return null;
     }
 
     /**

@@ -180,6 +180,23 @@ class IncomingWebhookTest {
     }
 
     @Test
+    void canEvaluateSeesTheEnvironmentsValuesAsContextDoes() throws Exception {
+        server.app(new JsApp().environment("production", "{\"region\": \"eu\"}")
+                .webhook(withCanEvaluate(hook("eu", "POST", ValidationMethod.NO_VALIDATION, true),
+                        "{\"%%environment.values.region\": \"eu\", \"%%environment.tag\": \"production\"}"),
+                        "exports = () => context.environment.values.region;")
+                .webhook(withCanEvaluate(hook("us", "POST", ValidationMethod.NO_VALIDATION, true),
+                        "{\"%%environment.values.region\": \"us\"}"), "exports = () => 'in';"))
+                .start();
+        HttpResponse<String> eu = server.post(webhookPath("eu"), "{}");
+        assertEquals(200, eu.statusCode(), eu::body);
+        assertEquals("\"eu\"", eu.body());
+        HttpResponse<String> us = server.post(webhookPath("us"), "{}");
+        assertEquals(403, us.statusCode(), us::body);
+        assertEquals("NoMatchingRule", field(us, "error_code"));
+    }
+
+    @Test
     void aRunAsScriptPicksTheUser() {
         JsApp app = new JsApp();
         WebhookDef base = hook("whoami", "POST", ValidationMethod.NO_VALIDATION, true);

@@ -1,5 +1,8 @@
 package dev.hookstead.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstead.manifest.AppInfo;
 import dev.hookstead.manifest.AuthProviderDef;
 import dev.hookstead.manifest.CustomUserDataDef;
 import dev.hookstead.manifest.DataSourceDef;
@@ -38,6 +41,8 @@ public final class JsApp {
     private final List<AuthProviderDef> authProviders = new ArrayList<>();
     private final List<DataSourceDef> dataSources = new ArrayList<>();
     private CustomUserDataDef customUserData;
+    private String environment = "";
+    private final Map<String, JsonNode> environments = new TreeMap<>();
 
     public JsApp webhook(WebhookDef def, String source) {
         ScriptRef script = compile("webhooks/" + def.name(), source);
@@ -103,6 +108,17 @@ public final class JsApp {
         return this;
     }
 
+    /** Makes {@code tag} the app's environment, with {@code values} as {@code environments/<tag>.json} holds them. */
+    public JsApp environment(String tag, String values) {
+        try {
+            environment = tag;
+            environments.put(tag, new ObjectMapper().readTree("{\"values\": " + values + "}"));
+            return this;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     /** Compiles a script (also usable as a run-as script) and adds it to the app's files. */
     public ScriptRef compile(String name, String source) {
         try {
@@ -119,8 +135,11 @@ public final class JsApp {
 
     public Manifest manifest() {
         Manifest base = TestApps.app(webhooks, endpoints, functions);
-        return new Manifest(base.format(), base.formatVersion(), base.generator(), base.app(), "prelude.js",
-                base.services(), base.webhooks(), base.endpoints(), base.functions(), values, base.environments(),
+        AppInfo a = base.app();
+        AppInfo app = new AppInfo(a.clientAppId(), a.appId(), a.name(), a.layout(), a.configVersion(),
+                a.deploymentModel(), a.location(), a.providerRegion(), environment, a.allowedRequestOrigins());
+        return new Manifest(base.format(), base.formatVersion(), base.generator(), app, "prelude.js",
+                base.services(), base.webhooks(), base.endpoints(), base.functions(), values, environments,
                 authProviders, customUserData, dataSources);
     }
 

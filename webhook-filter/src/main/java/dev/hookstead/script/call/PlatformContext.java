@@ -3,9 +3,9 @@ package dev.hookstead.script.call;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstead.config.AppValues;
 import dev.hookstead.manifest.AppInfo;
 import dev.hookstead.manifest.Manifest;
-import dev.hookstead.manifest.ValueDef;
 import dev.hookstead.script.ContextContributor;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 
@@ -23,13 +23,14 @@ public final class PlatformContext {
     }
 
     public static List<ContextContributor> contributors(Manifest manifest, Function<String, String> secrets) {
+        AppValues values = new AppValues(manifest, secrets);
         return List.of(
                 contributor("values", scope -> {
-                    ScriptObjectMirror values = scope.newObject();
-                    values.setMember("get", scope.function("get", args -> value(manifest, secrets, scope, args)));
-                    return values;
+                    ScriptObjectMirror object = scope.newObject();
+                    object.setMember("get", scope.function("get", args -> value(values, scope, args)));
+                    return object;
                 }),
-                contributor("environment", scope -> scope.json(environment(manifest).toString())),
+                contributor("environment", scope -> scope.json(values.environment().toString())),
                 contributor("app", scope -> scope.json(app(manifest.app()).toString())),
                 contributor("services", scope -> scope.platformMember("services")),
                 contributor("http", scope -> scope.platformMember("http")),
@@ -37,27 +38,11 @@ public final class PlatformContext {
     }
 
     /** {@code context.values.get(name)}: the JSON value, the secret's text, or undefined. */
-    private static Object value(Manifest manifest, Function<String, String> secrets, CallScope scope, List<Object> args) {
-        String name = args.isEmpty() ? null : String.valueOf(args.get(0));
-        for (ValueDef def : manifest.values()) {
-            if (!def.name().equals(name)) continue;
-            if (def.fromSecret()) {
-                String secret = def.secretName() == null ? null : secrets.apply(def.secretName());
-                return secret == null ? scope.undefined() : secret;
-            }
-            return def.value() == null ? null : scope.json(def.value().toString());
-        }
-        return scope.undefined();
-    }
-
-    private static ObjectNode environment(Manifest manifest) {
-        String tag = manifest.app() == null ? "" : manifest.app().environment();
-        ObjectNode env = JSON.createObjectNode();
-        env.put("tag", tag);
-        JsonNode config = manifest.environments().get(tag);
-        JsonNode values = config == null ? null : config.get("values");
-        env.set("values", values == null ? JSON.createObjectNode() : values);
-        return env;
+    private static Object value(AppValues values, CallScope scope, List<Object> args) {
+        JsonNode value = values.value(args.isEmpty() ? null : String.valueOf(args.get(0)));
+        if (value == null) return scope.undefined();
+        if (value.isNull()) return null;
+        return value.isTextual() ? value.textValue() : scope.json(value.toString());
     }
 
     private static ObjectNode app(AppInfo app) {
