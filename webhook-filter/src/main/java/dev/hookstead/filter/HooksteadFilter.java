@@ -10,7 +10,7 @@ import dev.hookstead.pipeline.Exchange;
 import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.response.ErrorResponder;
 import dev.hookstead.routing.RouteTable;
-import dev.hookstead.script.PlatformServices;
+import dev.hookstead.script.sandbox.PlatformServices;
 import dev.hookstead.script.RuntimeOptions;
 import dev.hookstead.script.ScriptRuntime;
 import dev.hookstead.script.ServletContextScriptSource;

@@ -1,5 +1,6 @@
 package dev.hookstead.script;
 
+import dev.hookstead.script.call.ContextContributor;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;

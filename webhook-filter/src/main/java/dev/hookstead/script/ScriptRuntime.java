@@ -1,5 +1,7 @@
 package dev.hookstead.script;
 
+import dev.hookstead.script.call.ContextContributor;
+import dev.hookstead.script.sandbox.PlatformServices;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ScriptRef;
@@ -11,7 +13,7 @@ import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.script.call.CallScope;
-import dev.hookstead.script.call.CallState;
+import dev.hookstead.script.runtime.CallState;
 import dev.hookstead.script.call.PlatformContext;
 import dev.hookstead.script.compile.ScriptWrapper;
 import dev.hookstead.script.runtime.GlobalPool;
@@ -92,8 +94,8 @@ public final class ScriptRuntime implements FunctionRunner {
                 .map(ServiceDef::name).toList();
         GlobalPlatform platform = new GlobalPlatform(services, httpServices, functions::get, this::wrappedSource);
         Supplier<SandboxGlobal> builder = () -> {
-            SandboxGlobal global = SandboxGlobal.build(engine, prelude, options, List.copyOf(contributors.keySet()),
-                    platform, watchdog);
+            SandboxGlobal global = SandboxGlobal.build(engine, prelude, options.maxAsyncOperations(),
+                    options.maxRegexInputLength(), List.copyOf(contributors.keySet()), platform, watchdog);
             globalsBuilt.incrementAndGet();
             return global;
         };

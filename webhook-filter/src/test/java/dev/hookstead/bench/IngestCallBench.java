@@ -11,7 +11,7 @@ import dev.hookstead.pipeline.AppUser;
 import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.script.DirectoryScriptSource;
-import dev.hookstead.script.PlatformServices;
+import dev.hookstead.script.sandbox.PlatformServices;
 import dev.hookstead.script.RuntimeOptions;
 import dev.hookstead.script.ScriptRuntime;
 import dev.hookstead.services.http.HttpSettings;

@@ -1,5 +1,6 @@
 package dev.hookstead.script;
 
+import dev.hookstead.script.call.ContextContributor;
 import dev.hookstead.bson.Ejson;
 import dev.hookstead.pipeline.ErrorCode;
 import dev.hookstead.pipeline.FunctionResult;

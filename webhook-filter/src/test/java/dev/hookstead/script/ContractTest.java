@@ -1,5 +1,7 @@
 package dev.hookstead.script;
 
+import dev.hookstead.script.call.ContextContributor;
+import dev.hookstead.script.runtime.ScriptError;
 import dev.hookstead.bson.Ejson;
 import dev.hookstead.manifest.ScriptRef;
 import dev.hookstead.pipeline.AppUser;

@@ -1,5 +1,7 @@
 package dev.hookstead.script;
 
+import dev.hookstead.script.call.ContextContributor;
+import dev.hookstead.script.sandbox.PlatformServices;
 import dev.hookstead.bson.Ejson;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ScriptRef;
@@ -8,7 +10,7 @@ import dev.hookstead.pipeline.FunctionResult;
 import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.script.call.CallScope;
-import dev.hookstead.script.call.CallState;
+import dev.hookstead.script.runtime.CallState;
 import dev.hookstead.script.call.PlatformContext;
 import dev.hookstead.script.compile.ScriptWrapper;
 import dev.hookstead.script.runtime.SandboxGlobal;
@@ -306,7 +308,8 @@ public final class IsolationBench {
         }
 
         SandboxGlobal newGlobal(SandboxEngine engine) {
-            return SandboxGlobal.build(engine, prelude, options, List.copyOf(contributors.keySet()), platform, watchdog);
+            return SandboxGlobal.build(engine, prelude, options.maxAsyncOperations(),
+                    options.maxRegexInputLength(), List.copyOf(contributors.keySet()), platform, watchdog);
         }
 
         FunctionResult run(SandboxGlobal global, ScriptRef script, HttpRequestData request) {

@@ -1,5 +1,6 @@
 package dev.hookstead.script;
 
+import dev.hookstead.script.sandbox.PlatformServices;
 import dev.hookstead.pipeline.ErrorCode;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.script.compile.ScriptCompileException;

@@ -1,5 +1,6 @@
 package dev.hookstead.script;
 
+import dev.hookstead.script.sandbox.PlatformServices;
 import dev.hookstead.bson.Ejson;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ScriptRef;

@@ -3,9 +3,7 @@ package dev.hookstead.script.call;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.pipeline.AppUser;
 import dev.hookstead.pipeline.HttpRequestData;
-import dev.hookstead.script.ContextContributor;
 import dev.hookstead.script.sandbox.BsonInterop;
-import dev.hookstead.script.sandbox.HostFunction;
 import org.bson.BsonValue;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 

@@ -1,6 +1,5 @@
-package dev.hookstead.script;
+package dev.hookstead.script.call;
 
-import dev.hookstead.script.call.CallScope;
 
 /**
  * Adds one member to {@code context} ({@code context.values}, {@code context.services}, ...). The member is built

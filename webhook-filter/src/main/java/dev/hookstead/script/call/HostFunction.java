@@ -1,6 +1,5 @@
-package dev.hookstead.script.sandbox;
+package dev.hookstead.script.call;
 
-import dev.hookstead.script.call.CallScope;
 import java.util.List;
 
 /**

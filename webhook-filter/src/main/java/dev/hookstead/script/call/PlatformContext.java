@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstead.config.AppValues;
 import dev.hookstead.manifest.AppInfo;
 import dev.hookstead.manifest.Manifest;
-import dev.hookstead.script.ContextContributor;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 
 import java.util.List;

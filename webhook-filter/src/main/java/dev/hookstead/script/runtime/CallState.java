@@ -1,5 +1,6 @@
-package dev.hookstead.script.call;
+package dev.hookstead.script.runtime;
 
+import dev.hookstead.script.call.CallScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,8 +11,7 @@ import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.request.RequestJson;
-import dev.hookstead.script.ContextContributor;
-import dev.hookstead.script.runtime.Host;
+import dev.hookstead.script.call.ContextContributor;
 import dev.hookstead.script.sandbox.BsonInterop;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -205,15 +205,15 @@ public final class CallState {
 
     // --- read back by the runtime ------------------------------------------------------------------------------------
 
-    public Object returnedValue() {
+    Object returnedValue() {
         return returned;
     }
 
-    public boolean wasRejected() {
+    boolean wasRejected() {
         return rejected;
     }
 
-    public Object rejection() {
+    Object rejection() {
         return rejection;
     }
 
@@ -221,15 +221,15 @@ public final class CallState {
         return console;
     }
 
-    public int leftoverJobs() {
+    int leftoverJobs() {
         return leftoverJobs;
     }
 
-    public boolean globalClean() {
+    boolean globalClean() {
         return globalClean;
     }
 
-    public String overflow() {
+    String overflow() {
         return overflow;
     }
 

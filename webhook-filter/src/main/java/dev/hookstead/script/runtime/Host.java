@@ -2,7 +2,7 @@ package dev.hookstead.script.runtime;
 
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.script.sandbox.GlobalShape;
-import dev.hookstead.script.sandbox.HostFunction;
+import dev.hookstead.script.call.HostFunction;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 import org.openjdk.nashorn.internal.runtime.Context;
 import org.slf4j.Logger;
@@ -108,13 +108,13 @@ public final class Host {
         }
     }
 
-    public Object fail(String message) {
+    Object fail(String message) {
         failure = message;
         return FAILED;
     }
 
     /** A message a script may see: ours as is, anything else as an internal error (logged with its stack). */
-    public static String userMessage(Exception e) {
+    static String userMessage(Exception e) {
         if (e instanceof HookError || e instanceof IllegalArgumentException) return e.getMessage();
         LOG.error("Host function failed", e);
         return "internal error in a platform function";

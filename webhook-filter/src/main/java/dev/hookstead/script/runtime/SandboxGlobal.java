@@ -4,12 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstead.manifest.ScriptRef;
 import dev.hookstead.pipeline.ErrorCode;
 import dev.hookstead.pipeline.HookError;
-import dev.hookstead.script.PlatformServices;
-import dev.hookstead.script.RuntimeOptions;
-import dev.hookstead.script.ScriptError;
-import dev.hookstead.script.ScriptRuntime;
-import dev.hookstead.script.StackMapper;
-import dev.hookstead.script.call.CallState;
+import dev.hookstead.script.sandbox.PlatformServices;
 import dev.hookstead.script.sandbox.BsonInterop;
 import dev.hookstead.script.sandbox.GlobalPlatform;
 import dev.hookstead.script.sandbox.SandboxEngine;
@@ -67,18 +62,21 @@ public final class SandboxGlobal {
     static final int MAX_FUNCTION_DEPTH = 32;
 
     /**
-     * @param contextNames the contributed members of {@code context}
-     * @param watchdog     watches the new global's guard for as long as the global lives
+     * @param maxAsyncOperations  pending async jobs one invocation may have at once
+     * @param maxRegexInputLength longest string a regular expression may run over
+     * @param contextNames        the contributed members of {@code context}
+     * @param watchdog            watches the new global's guard for as long as the global lives
      */
-    public static SandboxGlobal build(SandboxEngine engine, String prelude, RuntimeOptions options,
-                                      List<String> contextNames, GlobalPlatform platform, Watchdog watchdog) {
+    public static SandboxGlobal build(SandboxEngine engine, String prelude, int maxAsyncOperations,
+                                      int maxRegexInputLength, List<String> contextNames, GlobalPlatform platform,
+                                      Watchdog watchdog) {
         Bindings bindings = engine.nashorn.createBindings();
         ScriptContext context = new SimpleScriptContext();
         context.setBindings(bindings, ScriptContext.ENGINE_SCOPE);
         // Script names live outside the global (which gets frozen); no script can reach this scope.
         context.setBindings(new SimpleBindings(), ScriptContext.GLOBAL_SCOPE);
         ScriptObjectMirror global = (ScriptObjectMirror) bindings;
-        Host host = new Host(options.maxAsyncOperations());
+        Host host = new Host(maxAsyncOperations);
 
         ScriptObjectMirror harden = (ScriptObjectMirror) eval(engine, context, engine.hardenScript, "hookstead/sandbox-harden.js");
         ScriptObjectMirror queue = (ScriptObjectMirror) ((ScriptObjectMirror) eval(engine, context, engine.timersScript,
@@ -90,7 +88,7 @@ public final class SandboxGlobal {
                 "hookstead/sandbox-promise.js")).call(null, global, queue, host);
         Object bson = ((ScriptObjectMirror) eval(engine, context, engine.bsonScript, "hookstead/bson-globals.js"))
                 .call(null, BsonInterop.newBridge());
-        Object limits = eval(engine, context, "({maxRegexInput: " + options.maxRegexInputLength()
+        Object limits = eval(engine, context, "({maxRegexInput: " + maxRegexInputLength
                 + ", consoleLineChars: 10000, consoleLines: 1000, consoleChars: 1000000, maxFunctionDepth: "
                 + MAX_FUNCTION_DEPTH + "})", "hookstead/limits.js");
         ScriptObjectMirror services = platformScripts(engine, context, platform, host);

@@ -1,4 +1,4 @@
-package dev.hookstead.script;
+package dev.hookstead.script.runtime;
 
 import dev.hookstead.pipeline.ErrorCode;
 import dev.hookstead.pipeline.HookError;

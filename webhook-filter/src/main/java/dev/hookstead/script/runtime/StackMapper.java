@@ -1,4 +1,4 @@
-package dev.hookstead.script;
+package dev.hookstead.script.runtime;
 
 import dev.hookstead.manifest.ScriptRef;
 
@@ -6,11 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Rewrites JS stack frames of a compiled script ({@code path:compiledLine}) to {@code original:originalLine}. */
-public final class StackMapper {
+final class StackMapper {
     private StackMapper() {
     }
 
-    public static String map(String stack, ScriptRef script) {
+    static String map(String stack, ScriptRef script) {
         if (stack == null) return null;
         Matcher m = Pattern.compile(Pattern.quote(script.path()) + ":(\\d+)").matcher(stack);
         StringBuilder out = new StringBuilder();

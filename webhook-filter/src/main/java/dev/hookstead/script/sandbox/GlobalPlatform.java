@@ -1,7 +1,6 @@
 package dev.hookstead.script.sandbox;
 
 import dev.hookstead.manifest.ScriptRef;
-import dev.hookstead.script.PlatformServices;
 
 import java.util.List;
 import java.util.function.Function;

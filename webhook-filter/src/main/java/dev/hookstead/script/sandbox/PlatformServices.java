@@ -1,4 +1,4 @@
-package dev.hookstead.script;
+package dev.hookstead.script.sandbox;
 
 import dev.hookstead.services.http.HttpSettings;
 import dev.hookstead.services.mongodb.MongoServices;
