@@ -31,13 +31,8 @@ final class DataSourceReader {
                         + " has no config", "export the data source again");
                 continue;
             }
-            JsonNode json = ctx.files.readJson(configFile);
-            if (json == null) continue;
-            if (!json.isObject()) {
-                ctx.problems.error(file, null, null, "must hold a JSON object", "export the data source again");
-                continue;
-            }
-            ConfigNode cfg = ConfigNode.of(json, file, ctx.problems);
+            ConfigNode cfg = ctx.config(configFile, "export the data source again");
+            if (cfg == null) continue;
             cfg.warnUnknown(FIELDS, "data source");
             String name = cfg.text("name") == null ? folder : cfg.text("name");
             ctx.checkName(file, "name", name, "data source");

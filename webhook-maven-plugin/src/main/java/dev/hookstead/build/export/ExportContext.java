@@ -40,6 +40,21 @@ final class ExportContext {
         return files.resolve(relative);
     }
 
+    /**
+     * The config object in {@code configFile}, or null when it does not parse or holds no object (the problem is
+     * recorded then, with {@code fix} for the second case).
+     */
+    ConfigNode config(Path configFile, String fix) {
+        String file = files.rel(configFile);
+        JsonNode json = files.readJson(configFile);
+        if (json == null) return null;
+        if (!json.isObject()) {
+            problems.error(file, null, null, "must hold a JSON object", fix);
+            return null;
+        }
+        return ConfigNode.of(json, file, problems);
+    }
+
     void expression(JsonNode expression, String file, String field) {
         if (expression != null) expressions.add(new PendingExpression(expression, file, field));
     }

@@ -56,13 +56,8 @@ final class FunctionReader {
                 addDefault(folder, script, ctx.files.rel(fnDir.resolve("source.js")));
                 continue;
             }
-            JsonNode json = ctx.files.readJson(configFile);
-            if (json == null) continue;
-            if (!json.isObject()) {
-                ctx.problems.error(file, null, null, "must hold a JSON object", "export the function again");
-                continue;
-            }
-            ConfigNode cfg = ConfigNode.of(json, file, ctx.problems);
+            ConfigNode cfg = ctx.config(configFile, "export the function again");
+            if (cfg == null) continue;
             String name = cfg.text("name");
             if (name == null) {
                 ctx.problems.warning(file, "name", null, "is missing; the folder name \"" + folder + "\" is used",

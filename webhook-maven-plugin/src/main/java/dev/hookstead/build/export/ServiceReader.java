@@ -51,13 +51,8 @@ final class ServiceReader {
                     "add config.json with {\"name\": \"" + folder + "\", \"type\": \"http\", \"config\": {}} or remove the folder");
             return;
         }
-        JsonNode json = ctx.files.readJson(configFile);
-        if (json == null) return;
-        if (!json.isObject()) {
-            ctx.problems.error(file, null, null, "must hold a JSON object", "export the service again");
-            return;
-        }
-        ConfigNode cfg = ConfigNode.of(json, file, ctx.problems);
+        ConfigNode cfg = ctx.config(configFile, "export the service again");
+        if (cfg == null) return;
         cfg.warnUnknown(FIELDS, "service");
         String name = cfg.text("name");
         if (name == null) {

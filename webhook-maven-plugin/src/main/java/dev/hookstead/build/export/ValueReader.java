@@ -46,13 +46,8 @@ final class ValueReader {
 
     private ValueDef value(Path f) {
         String file = ctx.files.rel(f);
-        JsonNode json = ctx.files.readJson(f);
-        if (json == null) return null;
-        if (!json.isObject()) {
-            ctx.problems.error(file, null, null, "must hold a JSON object", "write {\"name\": ..., \"value\": ...}");
-            return null;
-        }
-        ConfigNode cfg = ConfigNode.of(json, file, ctx.problems);
+        ConfigNode cfg = ctx.config(f, "write {\"name\": ..., \"value\": ...}");
+        if (cfg == null) return null;
         cfg.warnUnknown(FIELDS, "value");
         String name = cfg.text("name");
         if (name == null) {
@@ -69,20 +64,14 @@ final class ValueReader {
             }
             return new ValueDef(name, null, true, secretName, isPrivate);
         }
-        JsonNode value = json.get("value");
+        JsonNode value = cfg.node().get("value");
         return new ValueDef(name, value, false, null, isPrivate);
     }
 
     /** Stores the file's {@code values} object under its tag; {@code no-environment.json} is the tag "". */
     private void environment(Path f) {
-        String file = ctx.files.rel(f);
-        JsonNode json = ctx.files.readJson(f);
-        if (json == null) return;
-        if (!json.isObject()) {
-            ctx.problems.error(file, null, null, "must hold a JSON object", "write {\"values\": {...}}");
-            return;
-        }
-        ConfigNode cfg = ConfigNode.of(json, file, ctx.problems);
+        ConfigNode cfg = ctx.config(f, "write {\"values\": {...}}");
+        if (cfg == null) return;
         cfg.warnUnknown(ENV_FIELDS, "environment");
         String tag = ExportFiles.baseName(f, ".json");
         ConfigNode values = cfg.object("values");

@@ -57,14 +57,9 @@ final class WebhookReader {
                     "add config.json with at least {\"name\": \"" + folder + "\", \"respond_result\": true}");
             return;
         }
-        JsonNode json = ctx.files.readJson(configFile);
+        ConfigNode cfg = ctx.config(configFile, "export the webhook again");
         ScriptRef script = source(dir);
-        if (json == null) return;
-        if (!json.isObject()) {
-            ctx.problems.error(file, null, null, "must hold a JSON object", "export the webhook again");
-            return;
-        }
-        ConfigNode cfg = ConfigNode.of(json, file, ctx.problems);
+        if (cfg == null) return;
         cfg.warnUnknown(FIELDS, "webhook");
 
         String name = name(cfg, folder);
