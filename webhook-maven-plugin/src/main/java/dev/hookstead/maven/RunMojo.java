@@ -2,8 +2,8 @@ package dev.hookstead.maven;
 
 import dev.hookstead.build.AppCompiler;
 import dev.hookstead.build.run.CurlCommands;
+import dev.hookstead.build.run.DevLoop;
 import dev.hookstead.build.run.DevServer;
-import dev.hookstead.build.run.ExportWatcher;
 import dev.hookstead.build.run.Rebuilder;
 import dev.hookstead.config.Settings;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Serves the app on an embedded Tomcat on localhost with the embedded database default, prints a curl command for
@@ -63,31 +62,18 @@ public class RunMojo extends CompileMojo {
             throw new MojoExecutionException("cannot resolve the runtime classpath: " + e.getMessage(), e);
         }
         systemProperties.forEach(System::setProperty);
-        Path webapp = webappDirectory.toPath();
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C: let the server and watcher close before the JVM exits
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hookstead-shutdown"));
-        try (DevServer server = new DevServer(webapp, classpath, host, port,
-                buildDirectory.toPath().resolve("hookstead-tomcat")).start();
-             ExportWatcher watcher = new ExportWatcher(appDirectory.toPath(), 500,
-                     new Rebuilder(this::compileOnce, server, mavenLog())).start()) {
-            printUrls(result, server.port());
-            getLog().info("Watching " + appDirectory + " for changes. Press Ctrl-C to stop.");
-            stop.await();
+        DevServer server = new DevServer(webappDirectory.toPath(), classpath, host, port,
+                buildDirectory.toPath().resolve("hookstead-tomcat"));
+        try {
+            DevLoop.run(server, appDirectory.toPath(), serving -> new Rebuilder(this::compileOnce, serving, mavenLog()),
+                    bound -> {
+                        printUrls(result, bound);
+                        getLog().info("Watching " + appDirectory + " for changes. Press Ctrl-C to stop.");
+                    });
         } catch (IllegalStateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            stopped.countDown();
         }
     }
 
