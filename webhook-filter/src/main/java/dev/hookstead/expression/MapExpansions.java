@@ -1,6 +1,5 @@
 package dev.hookstead.expression;
 
-import dev.hookstead.auth.ContextDocuments;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -50,12 +49,12 @@ public final class MapExpansions implements Expansions {
         private Builder() {
         }
 
-        /** {@code %%request}: see {@link ContextDocuments#request}. */
+        /** {@code %%request}: see {@code auth.ContextDocuments.request}. */
         public Builder request(BsonDocument request) {
             return root("request", request);
         }
 
-        /** {@code %%user}: see {@link ContextDocuments#user}. */
+        /** {@code %%user}: see {@code auth.ContextDocuments.user}. */
         public Builder user(BsonDocument user) {
             return root("user", user);
         }
@@ -65,7 +64,7 @@ public final class MapExpansions implements Expansions {
             return root("values", values);
         }
 
-        /** {@code %%environment}: see {@link ContextDocuments#environment}. */
+        /** {@code %%environment}: see {@code auth.ContextDocuments.environment}. */
         public Builder environment(BsonDocument environment) {
             return root("environment", environment);
         }
