@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -208,9 +209,8 @@ final class RuleCheck {
 
     /** True for an including projection, false for an excluding one, null when empty or wrong. */
     private Boolean projectionKind(JsonNode projection, String at) {
-        Boolean inclusive = null;
-        List<String> included = new java.util.ArrayList<>();
-        List<String> excluded = new java.util.ArrayList<>();
+        List<String> included = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = projection.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
@@ -232,9 +232,8 @@ final class RuleCheck {
                     "make every field 1 (include) or every field 0 (exclude); only _id may be 0 in an including one");
             return null;
         }
-        if (!included.isEmpty()) inclusive = true;
-        else if (!excluded.isEmpty() || projection.has("_id")) inclusive = false;
-        return inclusive;
+        if (!included.isEmpty()) return true;
+        return !excluded.isEmpty() || projection.has("_id") ? false : null;
     }
 
     /**
