@@ -109,6 +109,7 @@ final class RulesReader {
             JsonNode json = ctx.files.readJson(relationshipsPath);
             if (json != null && relationships(json, ctx.files.rel(relationshipsPath))) rule.set("relationships", json);
         }
+        if (ctx.files.isFile(rulesPath)) fieldRulesAgainstSchema(rule, ctx.files.rel(rulesPath));
         if (any) out.put(db + "." + coll, rule);
     }
 
@@ -149,7 +150,42 @@ final class RulesReader {
             JsonNode schema = SchemaCheck.check(ctx, inline, file, "schema.");
             if (schema != null) rule.set("schema", schema);
         }
+        // a converted Stitch rule's schema lists only the fields that had "valid"
+        if (!preRoles) fieldRulesAgainstSchema(rule, file);
         return rule;
+    }
+
+    /**
+     * A field rule on a field the collection's schema does not describe is most likely a misspelt name, which leaves
+     * the real field to {@code additional_fields}: a warning, or an error where the schema forbids other fields.
+     */
+    private void fieldRulesAgainstSchema(ObjectNode rule, String file) {
+        JsonNode schema = rule.get("schema");
+        JsonNode roles = rule.get("roles");
+        if (schema == null || roles == null) return;
+        for (int i = 0; i < roles.size(); i++) {
+            fieldsAgainst(roles.get(i).get("fields"), schema, file, "roles[" + i + "].fields");
+        }
+    }
+
+    private void fieldsAgainst(JsonNode fields, JsonNode schema, String file, String at) {
+        if (schema.has("items") && schema.get("items").isObject()) schema = schema.get("items");
+        JsonNode properties = schema.get("properties");
+        if (fields == null || !fields.isObject() || properties == null || !properties.isObject()) return;
+        boolean closed = schema.path("additionalProperties").isBoolean()
+                && !schema.get("additionalProperties").booleanValue();
+        for (Map.Entry<String, JsonNode> e : fields.properties()) {
+            JsonNode property = properties.get(e.getKey());
+            if (property != null) {
+                fieldsAgainst(e.getValue().get("fields"), property, file, at + "." + e.getKey() + ".fields");
+            } else if (closed) {
+                ctx.problems.error(file, at, e.getKey(), "names a field the collection's schema does not allow "
+                        + "(its additionalProperties is false)", "correct the field name or add it to the schema");
+            } else {
+                ctx.problems.warning(file, at, e.getKey(), "names a field the collection's schema does not describe",
+                        "check the field name against the schema's properties");
+            }
+        }
     }
 
     private ObjectNode namespace(String db, String coll) {

@@ -40,7 +40,8 @@ class RuleValidationTest {
                 + " 'filters': [{'name': 'own', 'apply_when': {'%%user.custom_data.admin': {'%ne': true}},"
                 + "   'query': {'owner_id': '%%user.id'}, 'projection': {'_id': 0, 'total': 1}}]}");
         write(SCHEMA, "{'bsonType': 'object', 'required': [], 'properties': {'total': {'bsonType': ['int', 'long'],"
-                + " 'minimum': 0, 'validate': {'%%this': {'%gte': 0}}}}}");
+                + " 'minimum': 0, 'validate': {'%%this': {'%gte': 0}}},"
+                + " 'card': {'bsonType': 'object', 'properties': {'last4': {'bsonType': 'string'}}}}}");
         ExportResult r = read();
         assertEquals(List.of(), r.problems().all(), r.problems()::format);
     }
@@ -94,6 +95,20 @@ class RuleValidationTest {
         List<Problem> errors = read().problems().errors();
         assertEquals(List.of("roles[0].fields.a.fields", "roles[0].fields.c.valid"),
                 errors.stream().map(Problem::field).toList());
+    }
+
+    @Test
+    void fieldRuleOnAFieldTheSchemaForbids() throws IOException {
+        rule("{'name': 'r', 'apply_when': {}, 'fields': {'adress': {'read': false},"
+                + " 'card': {'fields': {'number': {'read': false}, 'numbr': {'read': false}}}}}");
+        write(SCHEMA, "{'bsonType': 'object', 'additionalProperties': false, 'properties': {'address': {},"
+                + " 'card': {'bsonType': 'object', 'properties': {'number': {'bsonType': 'string'}}}}}");
+        ExportResult r = read();
+        Problem p = only(RULES, "roles[0].fields");
+        assertEquals("adress", p.value());
+        List<Problem> warnings = r.problems().warnings();
+        assertEquals(List.of("roles[0].fields.card.fields numbr"),
+                warnings.stream().map(w -> w.field() + " " + w.value()).toList(), r.problems()::format);
     }
 
     @Test

@@ -56,6 +56,9 @@ class RulesLayoutsTest {
         Problem alias = r.problems().warnings().stream().filter(p -> "filters[0].project".equals(p.field()))
                 .findFirst().orElseThrow();
         assertEquals("services/mongodb-atlas/rules/app.notes.json", alias.file());
+        assertEquals(List.of("filters[0].project"), r.problems().warnings().stream()
+                        .filter(p -> p.file().contains("/rules/")).map(Problem::field).toList(),
+                "the field rules match the inline schema: no other warning");
     }
 
     @Test
