@@ -10,5 +10,11 @@ assert hook.validationMethod == 'SECRET_AS_QUERY_PARAM'
 assert hook.runAs.mode == 'APPLICATION'
 assert hook.canEvaluate['%%true']['%function'].name == 'isAuthorizedUser'
 assert m.functions*.name == ['isAuthorizedUser']
-assert m.dataSources[0].rules.keySet() as List == ['app.items']
+def rules = m.dataSources[0].rules
+assert rules.keySet() as List == ['app.items', 'app.notes', 'default_rule']
+assert rules.default_rule == [roles: [[name: 'readOwn', apply_when: [owner_id: '%%user.id'], read: true]], filters: []]
+assert rules['app.notes'].filters[0].projection == [draft: 0] : 'the docs\' "project" is written as "projection"'
+assert !rules['app.notes'].filters[0].containsKey('project')
+assert rules['app.notes'].schema.title == 'Note' && !rules['app.notes'].containsKey('id')
+assert new File(basedir, 'build.log').text.contains('filters[0].project')
 return true

@@ -9,5 +9,11 @@ assert m.endpoints.find { it.route == '/items' }.secretName == 'itemsSigningKey'
 assert m.functions*.name == ['endpoint/hello/latest', 'insertItems', 'util/format']
 assert war.text('scripts/functions/endpoint/hello/latest.js').contains('__hs_guard__')
 assert m.values.find { it.name == 'itemsKey' }.with { fromSecret && value == null }
-assert m.dataSources[0].rules.keySet() as List == ['app.items', 'app.items#schema', 'default_rule']
+def rules = m.dataSources[0].rules
+assert rules.keySet() as List == ['app.audit', 'app.items', 'app.tags', 'default_rule']
+assert rules['app.audit'] == [database: 'app', collection: 'audit', roles: [], filters: []] : 'roles: [] is kept: no role applies'
+assert !rules['app.tags'].containsKey('roles') : 'schema.json alone: the default rule applies'
+assert rules['app.tags'].relationships.item_id.foreign_key == '_id'
+assert rules['app.items'].schema.title == 'Item' && rules['app.items'].roles[0].name == 'owner'
+assert rules.default_rule.filters == []
 return true

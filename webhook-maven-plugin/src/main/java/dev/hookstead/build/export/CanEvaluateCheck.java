@@ -29,12 +29,25 @@ public final class CanEvaluateCheck {
      * @param functions names of every function in the app
      */
     public static void check(JsonNode expression, String file, String field, Set<String> functions, Problems problems) {
+        check(expression, file, field, functions, problems, false);
+    }
+
+    /** The same check for a rule or schema expression (apply_when, read, validate, ...), named as such. */
+    public static void checkRule(JsonNode expression, String file, String field, Set<String> functions,
+                                 Problems problems) {
+        check(expression, file, field, functions, problems, true);
+    }
+
+    private static void check(JsonNode expression, String file, String field, Set<String> functions, Problems problems,
+                              boolean rule) {
         List<String> found = ExpressionParser.problems(expression);
         for (String problem : found) {
-            // the parser writes "<what is wrong>; <how to fix it>"
+            // the parser writes "can_evaluate[ at <path>]: <what is wrong>; <how to fix it>"
+            if (rule && problem.startsWith("can_evaluate")) problem = "expression" + problem.substring(12);
             int fix = problem.lastIndexOf("; ");
             problems.error(file, field, null, fix < 0 ? problem : problem.substring(0, fix),
-                    fix < 0 ? "see docs/compatibility.md, section can_evaluate" : problem.substring(fix + 2));
+                    fix < 0 ? "see docs/compatibility.md, section " + (rule ? "Rules: what the build accepts"
+                            : "can_evaluate") : problem.substring(fix + 2));
         }
         if (!found.isEmpty() || expression == null) return;
         Set<String> missing = new TreeSet<>(ExpressionParser.parse(expression).functionNames());

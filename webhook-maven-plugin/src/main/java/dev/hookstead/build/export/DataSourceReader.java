@@ -7,12 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * v2+ {@code data_sources/<svc>/}: config.json, default_rule.json and {@code <db>/<coll>/} rules, schema and
- * relationships. Rules are keyed {@code db.coll}; schema and relationships {@code db.coll#schema} and
- * {@code db.coll#relationships}; the default rule {@code default_rule}.
+ * v2+ {@code data_sources/<svc>/}: config.json, and the rules {@link RulesReader} reads into the manifest's form.
  */
 final class DataSourceReader {
 
@@ -41,28 +38,15 @@ final class DataSourceReader {
             if (id != null) ctx.serviceIds.put(id, name);
             String type = cfg.text("type") == null ? "mongodb-atlas" : cfg.text("type");
             JsonNode config = cfg.has("config") ? cfg.get("config") : ctx.files.emptyObject();
-            out.add(new DataSourceDef(name, type, config, rules(ctx, dir), file));
+            out.add(new DataSourceDef(name, type, config, rules(ctx, dir, type), file));
         }
     }
 
-    private static Map<String, JsonNode> rules(ExportContext ctx, Path dir) {
-        Map<String, JsonNode> rules = new TreeMap<>();
-        Path defaultRule = dir.resolve("default_rule.json");
-        if (ctx.files.isFile(defaultRule)) put(ctx, rules, "default_rule", defaultRule);
-        for (Path db : ctx.files.dirs(dir)) {
-            for (Path coll : ctx.files.dirs(db)) {
-                String ns = db.getFileName() + "." + coll.getFileName();
-                put(ctx, rules, ns, coll.resolve("rules.json"));
-                put(ctx, rules, ns + "#schema", coll.resolve("schema.json"));
-                put(ctx, rules, ns + "#relationships", coll.resolve("relationships.json"));
-            }
+    private static Map<String, JsonNode> rules(ExportContext ctx, Path dir, String type) {
+        if (RulesReader.isDataFederation(type)) {
+            RulesReader.ignoredForDataFederation(ctx, dir, type);
+            return Map.of();
         }
-        return rules;
-    }
-
-    private static void put(ExportContext ctx, Map<String, JsonNode> rules, String key, Path file) {
-        if (!ctx.files.isFile(file)) return;
-        JsonNode json = ctx.files.readJson(file);
-        if (json != null) rules.put(key, json);
+        return RulesReader.dataSource(ctx, dir);
     }
 }

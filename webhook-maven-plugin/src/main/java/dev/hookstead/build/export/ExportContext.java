@@ -25,6 +25,8 @@ final class ExportContext {
     final Scripts scripts = new Scripts();
     final ExportLayout layout;
     final List<PendingExpression> expressions = new ArrayList<>();
+    /** Rule and schema expressions (roles, filters, validate), checked like can_evaluate. */
+    final List<PendingExpression> ruleExpressions = new ArrayList<>();
     /** Service and data source names (one namespace: context.services.get) to the file that declared them. */
     final Map<String, String> serviceNames = new HashMap<>();
     /** Service ids from v1 exports to names, to resolve custom_user_data_config.mongo_service_id. */
@@ -57,6 +59,10 @@ final class ExportContext {
 
     void expression(JsonNode expression, String file, String field) {
         if (expression != null) expressions.add(new PendingExpression(expression, file, field));
+    }
+
+    void ruleExpression(JsonNode expression, String file, String field) {
+        if (expression != null) ruleExpressions.add(new PendingExpression(expression, file, field));
     }
 
     /** Service and webhook names appear in URLs: at most 64 of A-Z a-z 0-9 _ - (CFG-LEG). */

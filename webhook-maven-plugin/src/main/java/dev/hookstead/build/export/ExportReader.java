@@ -115,6 +115,9 @@ public final class ExportReader {
         for (ExportContext.PendingExpression e : ctx.expressions) {
             CanEvaluateCheck.check(e.expression(), e.file(), e.field(), functionNames, ctx.problems);
         }
+        for (ExportContext.PendingExpression e : ctx.ruleExpressions) {
+            CanEvaluateCheck.checkRule(e.expression(), e.file(), e.field(), functionNames, ctx.problems);
+        }
         if (!app.environment().isEmpty() && !values.environments.isEmpty()
                 && !values.environments.containsKey(app.environment())) {
             ctx.problems.warning("environments/" + app.environment() + ".json", null, null, "is missing although the "

@@ -78,15 +78,19 @@ final class ServiceReader {
                     + "runtime support", "use http, github, twilio, aws, gcm or mongodb-atlas");
         }
         JsonNode config = cfg.has("config") ? cfg.get("config") : ctx.files.emptyObject();
-        Map<String, JsonNode> rules = rules(dir.resolve("rules"));
-
-        if (type.startsWith("mongodb") || type.contains("datalake")) {
-            dataSources.add(new DataSourceDef(name, type, config, rules, file));
+        if (RulesReader.isDataFederation(type)) {
+            RulesReader.ignoredForDataFederation(ctx, dir, type);
+            dataSources.add(new DataSourceDef(name, type, config, Map.of(), file));
+            checkNoWebhooks(dir, type);
+            return;
+        }
+        if (type.startsWith("mongodb")) {
+            dataSources.add(new DataSourceDef(name, type, config, RulesReader.service(ctx, dir), file));
             checkNoWebhooks(dir, type);
             return;
         }
         Map<String, String> secretConfig = secretConfig(cfg);
-        ServiceDef service = new ServiceDef(name, type, config, secretConfig, rules, file);
+        ServiceDef service = new ServiceDef(name, type, config, secretConfig, rules(dir.resolve("rules")), file);
         services.add(service);
         if (WITH_WEBHOOKS.contains(type)) {
             new WebhookReader(ctx, service).readAll(dir.resolve("incoming_webhooks"), webhooks);
@@ -116,7 +120,7 @@ final class ServiceReader {
         return out;
     }
 
-    /** {@code rules/<rule>.json} keyed by file name without ".json", kept verbatim. */
+    /** A third-party service's {@code rules/<rule>.json} keyed by file name without ".json", kept verbatim. */
     private Map<String, JsonNode> rules(Path rulesDir) {
         Map<String, JsonNode> out = new TreeMap<>();
         for (Path f : ctx.files.files(rulesDir, ".json")) {

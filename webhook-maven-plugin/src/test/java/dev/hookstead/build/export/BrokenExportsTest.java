@@ -17,6 +17,8 @@ class BrokenExportsTest {
 
     private static final String PING = "http_endpoints/hooks/incoming_webhooks/ping/";
     private static final String EPS = "http_endpoints/config.json";
+    private static final String ATLAS = "data_sources/mongodb-atlas/";
+    private static final String ORDERS = ATLAS + "shop/orders/rules.json";
 
     @Test
     void theBaseExportHasNoProblems() {
@@ -44,6 +46,14 @@ class BrokenExportsTest {
             "bad-validation-method,            " + PING + "config.json, options.validationMethod,                     HMAC_SHA256",
             "missing-client-app-id,            .mdb/meta.json,          client_app_id,                                -",
             "bad-service-name,                 http_endpoints/hooks.v1/config.json, name,                             hooks.v1",
+            "bad-rule-apply-when,              " + ORDERS + ", roles[0].apply_when,                          -",
+            "unknown-permission-key,           " + ORDERS + ", roles[0].upsert,                              -",
+            "empty-rules-file,                 " + ORDERS + ", -,                                            -",
+            "rule-namespace-mismatch,          " + ORDERS + ", collection,                                   order",
+            "filter-reading-document,          " + ORDERS + ", filters[0].apply_when.%%root.owner_id,        %%root.owner_id",
+            "bad-field-rule-path,              " + ORDERS + ", roles[0].fields,                              address.street",
+            "duplicate-role-name,              " + ORDERS + ", roles[1].name,                                owner",
+            "mixed-filter-projection,          " + ATLAS + "default_rule.json, filters[0].projection,      '{\"name\":1,\"password\":0}'",
     })
     void reportsExactlyTheDefect(String fixture, String file, String field, String value) {
         ExportResult result = Fixtures.read("broken/" + fixture);

@@ -1,10 +1,12 @@
 package dev.hookstead.build.export;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Test exports. The realistic layouts and the broken exports are the invoker projects under src-it (each builds
@@ -34,6 +36,18 @@ final class Fixtures {
             return Path.of(url.toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies a fixture export into {@code to}, to change one file of it. */
+    static void copy(String name, Path to) throws IOException {
+        Path from = export(name);
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
         }
     }
 
