@@ -17,7 +17,7 @@ import java.util.OptionalInt;
  * MongoDB's BSON comparison order: values compare only within a type bracket (numbers of any type together, strings
  * with symbols, ...); across brackets a query comparison is simply false.
  */
-final class BsonOrder {
+public final class BsonOrder {
 
     private BsonOrder() {
     }
@@ -45,13 +45,13 @@ final class BsonOrder {
         };
     }
 
-    static boolean equal(BsonValue a, BsonValue b) {
+    public static boolean equal(BsonValue a, BsonValue b) {
         OptionalInt c = compare(a, b);
         return c.isPresent() && c.getAsInt() == 0;
     }
 
     /** Order of two values of the same bracket; empty when the brackets differ. */
-    static OptionalInt compare(BsonValue a, BsonValue b) {
+    public static OptionalInt compare(BsonValue a, BsonValue b) {
         if (bracket(a) != bracket(b)) return OptionalInt.empty();
         return OptionalInt.of(compareSameBracket(a, b));
     }

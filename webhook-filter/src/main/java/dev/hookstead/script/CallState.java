@@ -7,6 +7,7 @@ import dev.hookstead.auth.AppUser;
 import dev.hookstead.request.RequestJson;
 import dev.hookstead.response.ErrorCode;
 import dev.hookstead.response.HookError;
+import dev.hookstead.rules.Caller;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -144,6 +145,11 @@ public final class CallState {
 
     public boolean runningAsSystem() {
         return user.isSystem();
+    }
+
+    /** Who the call's MongoDB operations run as; nested context.functions.execute calls share it. */
+    Caller caller() {
+        return new Caller(user, request);
     }
 
     /** Builds a contributed context member; failures reach the script as a plain Error. */
