@@ -76,6 +76,12 @@ final class RulesServer implements BeforeAllCallback, AfterAllCallback, BeforeEa
         return this;
     }
 
+    /** A filter setting as an environment variable, e.g. HOOKSTEAD_USERS_DATABASE. */
+    RulesServer env(String name, String value) {
+        server.env(name, value);
+        return this;
+    }
+
     /** A webhook run as the caller the request names. */
     RulesServer webhook(String name, String source) {
         webhooks.add(new String[]{name, source});
