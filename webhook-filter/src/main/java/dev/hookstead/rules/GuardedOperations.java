@@ -331,12 +331,12 @@ final class GuardedOperations {
     }
 
     /** The post-image of an update document or replacement. */
-    private static BsonDocument after(BsonDocument before, BsonDocument change, boolean replacement, boolean inserting,
-                                      String method) {
-        if (!replacement) return UpdateApplier.apply(before, change, inserting, method);
+    private static BsonDocument after(BsonDocument before, BsonDocument change, boolean replacement,
+                                      boolean inserting) {
+        if (!replacement) return UpdateApplier.apply(before, change, inserting);
         for (String key : change.keySet()) {
             if (key.startsWith("$")) {
-                throw new IllegalArgumentException("collection." + method + ": the replacement has the operator " + key
+                throw new IllegalArgumentException("the replacement has the operator " + key
                         + "; a replacement is a plain document (use updateOne for operators)");
             }
         }
@@ -350,12 +350,12 @@ final class GuardedOperations {
                         BsonDocument after) {
     }
 
-    private Plan planModify(String method, BsonDocument query, BsonValue change, boolean replacement, boolean upsert,
+    private Plan planModify(BsonDocument query, BsonValue change, boolean replacement, boolean upsert,
                             boolean many, BsonDocument sort, boolean arrayFilters) {
         if (change == null || !change.isDocument()) {
             if (change != null && change.isArray()) throw Denials.systemOnly("an update pipeline");
-            throw new IllegalArgumentException("collection." + method + ": the " + (replacement ? "replacement" : "update")
-                    + " is " + Arguments.typeOf(change) + "; pass an object");
+            throw new IllegalArgumentException("the " + (replacement ? "replacement" : "update") + " is "
+                    + Arguments.typeOf(change) + "; pass an object");
         }
         if (arrayFilters) throw Denials.systemOnly("the option arrayFilters");
         BsonDocument document = change.asDocument();
@@ -364,8 +364,8 @@ final class GuardedOperations {
         if (matches.isEmpty()) {
             if (!upsert) return new Plan(changes, 0, 0, null, null, null);
             BsonDocument base = Queries.upsertBase(merged(query, filters()));
-            BsonDocument inserted = replacement ? after(base, document, true, true, method)
-                    : UpdateApplier.apply(base, document, true, method);
+            BsonDocument inserted = replacement ? after(base, document, true, true)
+                    : UpdateApplier.apply(base, document, true);
             Insert insert = planInsertAs(inserted, "update");
             changes.add(insert);
             return new Plan(changes, 0, 0, insert.document().get("_id"), null, insert.document());
@@ -373,7 +373,7 @@ final class GuardedOperations {
         int modified = 0;
         BsonDocument firstAfter = null;
         for (Match match : matches) {
-            BsonDocument after = after(match.document(), document, replacement, false, method);
+            BsonDocument after = after(match.document(), document, replacement, false);
             if (firstAfter == null) firstAfter = after;
             if (after.equals(match.document())) continue;
             changes.add(planUpdate(match, after));
@@ -441,7 +441,7 @@ final class GuardedOperations {
 
     private BsonValue update(Arguments args) {
         BsonDocument options = args.optionalDocument(2, "options");
-        Plan plan = planModify(args.method(), args.document(0, "the filter"), args.get(1), false,
+        Plan plan = planModify(args.document(0, "the filter"), args.get(1), false,
                 Boolean.TRUE.equals(args.booleanOption(options, "upsert")), args.method().equals("updateMany"), null,
                 arrayFilters(options));
         write(plan.changes());
@@ -455,7 +455,7 @@ final class GuardedOperations {
 
     private BsonValue replaceOne(Arguments args) {
         BsonDocument options = args.optionalDocument(2, "options");
-        Plan plan = planModify(args.method(), args.document(0, "the filter"), args.document(1, "the replacement"),
+        Plan plan = planModify(args.document(0, "the filter"), args.document(1, "the replacement"),
                 true, Boolean.TRUE.equals(args.booleanOption(options, "upsert")), false, null, false);
         write(plan.changes());
         return updateResult(plan);
@@ -481,7 +481,7 @@ final class GuardedOperations {
         BsonDocument projection = args.documentOption(options, "projection");
         if (projection != null) Projections.kind(projection);
         boolean replacement = args.method().equals("findOneAndReplace");
-        Plan plan = planModify(args.method(), args.document(0, "the filter"), replacement
+        Plan plan = planModify(args.document(0, "the filter"), replacement
                         ? args.document(1, "the replacement") : args.get(1), replacement,
                 Boolean.TRUE.equals(args.booleanOption(options, "upsert")), false,
                 args.documentOption(options, "sort"), arrayFilters(options));
@@ -542,7 +542,7 @@ final class GuardedOperations {
                     }
                     case "updateOne", "updateMany", "replaceOne" -> {
                         boolean replacement = kind.equals("replaceOne");
-                        Plan plan = planModify("bulkWrite", required(args, spec, "filter", name, kind),
+                        Plan plan = planModify(required(args, spec, "filter", name, kind),
                                 required(args, spec, replacement ? "replacement" : "update", name, kind), replacement,
                                 upsert, kind.equals("updateMany"), null, arrayFilters(spec));
                         changes.addAll(plan.changes());

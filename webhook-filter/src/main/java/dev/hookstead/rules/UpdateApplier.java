@@ -37,18 +37,18 @@ final class UpdateApplier {
 
     /**
      * @param inserting true for an upsert that inserts ($setOnInsert applies)
+     * @throws IllegalArgumentException for an update that is not one (the bridge names the method)
      * @return a new document; {@code document} is left untouched
      */
-    static BsonDocument apply(BsonDocument document, BsonDocument update, boolean inserting, String method) {
+    static BsonDocument apply(BsonDocument document, BsonDocument update, boolean inserting) {
         if (update.isEmpty()) {
-            throw new IllegalArgumentException("collection." + method + ": the update is empty; pass update operators"
-                    + " such as {$set: {...}}");
+            throw new IllegalArgumentException("the update is empty; pass update operators such as {$set: {...}}");
         }
         BsonDocument result = document.clone();
         for (Map.Entry<String, BsonValue> e : update.entrySet()) {
             String op = e.getKey();
             if (!op.startsWith("$")) {
-                throw new IllegalArgumentException("collection." + method + ": Invalid BSON field name " + op
+                throw new IllegalArgumentException("Invalid BSON field name " + op
                         + "; an update takes only update operators such as $set (use replaceOne to replace)");
             }
             if (!OPERATORS.contains(op)) {
