@@ -233,29 +233,10 @@ final class UpdateApplier {
     }
 
     private static boolean beats(BsonValue candidate, BsonValue current, boolean lower) {
-        int c = BsonOrder.compare(candidate, current).orElseGet(() -> Integer.compare(bracket(candidate),
-                bracket(current)));
+        // across types MongoDB orders by type bracket
+        int c = BsonOrder.compare(candidate, current).orElseGet(() -> Integer.compare(BsonOrder.bracket(candidate),
+                BsonOrder.bracket(current)));
         return lower ? c < 0 : c > 0;
-    }
-
-    /** MongoDB's canonical type order, for $min/$max across types. */
-    private static int bracket(BsonValue v) {
-        return switch (v.getBsonType()) {
-            case MIN_KEY -> 0;
-            case NULL, UNDEFINED -> 1;
-            case INT32, INT64, DOUBLE, DECIMAL128 -> 2;
-            case STRING, SYMBOL -> 3;
-            case DOCUMENT -> 4;
-            case ARRAY -> 5;
-            case BINARY -> 6;
-            case OBJECT_ID -> 7;
-            case BOOLEAN -> 8;
-            case DATE_TIME -> 9;
-            case TIMESTAMP -> 10;
-            case REGULAR_EXPRESSION -> 11;
-            case MAX_KEY -> 100;
-            default -> 50;
-        };
     }
 
     private static BsonValue number(BsonValue arg, String op) {

@@ -34,10 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What MongoDB rules cost: a webhook that runs findOne then updateOne on one document, as an application user under
  * an owner rule, against the same webhook as System (no rules), alternating in one run on one in-memory
- * mongo-java-server. Prints, per round, calls per second and two CPU figures per call: the calling threads' (the
- * filter's own work, the driver included, since the synchronous driver does its I/O on them) and the whole process's
- * (which adds the in-process database's work). Run with bench/runtime/run.sh rules [seconds per round] [rounds]
- * [threads].
+ * mongo-java-server. Prints, per round, calls per second and CPU per call: the calling threads' (the script and
+ * the driver, which does its I/O on them), the process's without the database's threads (what the server running
+ * Hookstead spends when MongoDB runs elsewhere: this plus GC, JIT and driver background threads), and the in-process
+ * database's own. Run with bench/runtime/run.sh rules [seconds per round] [rounds] [threads].
  */
 public final class RulesCallBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -99,17 +99,18 @@ public final class RulesCallBench {
             for (int round = 1; round <= rounds; round++) {
                 double[] s = measure(system, threads, seconds);
                 double[] u = measure(user, threads, seconds);
-                System.out.printf("round %d  System %6.0f calls/s %6.1f us thread CPU/call %6.1f us process CPU/call"
-                                + "   user %6.0f calls/s %6.1f us thread CPU/call %6.1f us process CPU/call"
-                                + "   CPU ratio %.2f (process %.2f)%n",
-                        round, s[0], s[1], s[2], u[0], u[1], u[2], u[1] / s[1], u[2] / s[2]);
-                if (round > 1) {
+                System.out.printf("round %2d  System %5.0f calls/s, us CPU/call: threads %6.1f server %6.1f database %6.1f"
+                                + "   user %5.0f calls/s, threads %6.1f server %6.1f database %6.1f"
+                                + "   ratio threads %.2f server %.2f database %.2f%n",
+                        round, s[0], s[1], s[2], s[3], u[0], u[1], u[2], u[3], u[1] / s[1], u[2] / s[2], u[3] / s[3]);
+                if (round > rounds / 2) { // the first half warms up
                     ratios.add(u[1] / s[1]);
                     processRatios.add(u[2] / s[2]);
                 }
             }
-            System.out.printf("median over rounds 2..%d: user/System thread CPU per call %.2f, process CPU per call %.2f%n",
-                    rounds, median(ratios), median(processRatios));
+            System.out.printf("median over rounds %d..%d: user/System CPU per call, calling threads %.2f, server"
+                    + " (process without the database) %.2f%n", rounds / 2 + 1, rounds, median(ratios),
+                    median(processRatios));
         } finally {
             services.close();
             mongo.shutdown();
@@ -123,11 +124,26 @@ public final class RulesCallBench {
         return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
     }
 
-    /** Calls per second, the calling threads' CPU microseconds per call and the process's. */
+    /** CPU nanoseconds of the in-process database's threads so far. */
+    private static long databaseCpu() {
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("mongo-server")) {
+                total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Calls per second, and CPU microseconds per call: the calling threads', the process's without the database's,
+     * and the database's.
+     */
     private static double[] measure(IngestCallBench.Call call, int threads, int seconds) throws InterruptedException {
         AtomicLong calls = new AtomicLong();
         AtomicLong cpu = new AtomicLong();
         long processBefore = PROCESS.getProcessCpuTime();
+        long databaseBefore = databaseCpu();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
@@ -148,7 +164,9 @@ public final class RulesCallBench {
             workers[t].start();
         }
         for (Thread w : workers) w.join();
+        double database = (databaseCpu() - databaseBefore) / 1000.0 / calls.get();
         double process = (PROCESS.getProcessCpuTime() - processBefore) / 1000.0 / calls.get();
-        return new double[]{calls.get() / (double) seconds, cpu.get() / 1000.0 / calls.get(), process};
+        return new double[]{calls.get() / (double) seconds, cpu.get() / 1000.0 / calls.get(), process - database,
+                database};
     }
 }

@@ -32,6 +32,10 @@ class RulesBypassTest {
                       "additional_fields": {"read": true, "write": true}}]}""")
             .rule("shop.forbidden", """
                     {"database": "shop", "collection": "forbidden", "filters": [], "roles": []}""")
+            .rule("shop.byFunction", """
+                    {"database": "shop", "collection": "byFunction", "filters": [], "roles": [{"name": "checked",
+                      "apply_when": {"%%true": {"%function": {"name": "ownsIt", "arguments": ["%%root.owner"]}}},
+                      "read": true}]}""")
             .webhook("stash", """
                     exports = async function() {
                       const c = context.services.get("mongodb-atlas").db("shop").collection("secrets");
@@ -55,6 +59,13 @@ class RulesBypassTest {
             .app(new JsApp().function("systemHelper", true, """
                     exports = async function() {
                       return context.services.get("mongodb-atlas").db("shop").collection("secrets").find({}).toArray();
+                    };
+                    """).function("ownsIt", true, """
+                    exports = async function(owner) {
+                      // as the caller, shop.forbidden shows nothing; as System it would show its document
+                      const seen = await context.services.get("mongodb-atlas").db("shop").collection("forbidden")
+                          .find({}).toArray();
+                      return seen.length === 0 && owner === context.user.id;
                     };
                     """));
 
@@ -248,6 +259,16 @@ class RulesBypassTest {
         assertTrue(!used.getBoolean("found").getValue()
                         || used.get("docs").equals(json("[{_id: 1, owner: 'u1', name: 'a'}]")), used::toJson);
         unchanged();
+    }
+
+    @Test
+    void aFunctionInARuleExpressionRunsAsTheCallerUnderTheRules() {
+        rules.seed("shop", "byFunction", "{_id: 1, owner: 'u1'}", "{_id: 2, owner: 'u2'}");
+        try {
+            filtered("[{_id: 1, owner: 'u1'}]", "byFunction", "find", "[{}]");
+        } finally {
+            rules.collection("shop", "byFunction").drop();
+        }
     }
 
     @Test
