@@ -23,7 +23,7 @@ public final class BsonOrder {
     }
 
     /** MongoDB's canonical type order, used as the bracket. */
-    static int bracket(BsonValue v) {
+    public static int bracket(BsonValue v) {
         return switch (v.getBsonType()) {
             case MIN_KEY -> 0;
             case NULL, UNDEFINED -> 1;

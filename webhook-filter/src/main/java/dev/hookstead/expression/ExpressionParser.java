@@ -87,8 +87,11 @@ public final class ExpressionParser {
     private final List<String> problems = new ArrayList<>();
     private final Set<String> functionNames = new TreeSet<>();
     private final Set<String> valueNames = new TreeSet<>();
+    /** The root a plain key reads: args in can_evaluate, root (the document) in MongoDB rules. */
+    private final String plainRoot;
 
-    private ExpressionParser() {
+    private ExpressionParser(String plainRoot) {
+        this.plainRoot = plainRoot;
     }
 
     /**
@@ -98,8 +101,20 @@ public final class ExpressionParser {
      * @throws ExpressionException listing every problem, each with its JSON path inside the expression
      */
     public static Expression parse(JsonNode node) {
+        return parse(node, "args");
+    }
+
+    /**
+     * Parses a MongoDB rule expression (apply_when, read, write, ...), where a plain key means {@code %%root.<key>}
+     * (spec mongodb-rules 2.2).
+     */
+    public static Expression parseRule(JsonNode node) {
+        return parse(node, "root");
+    }
+
+    private static Expression parse(JsonNode node, String plainRoot) {
         if (node == null || node.isNull() || node.isMissingNode()) return Expression.ALWAYS;
-        ExpressionParser parser = new ExpressionParser();
+        ExpressionParser parser = new ExpressionParser(plainRoot);
         Condition condition = parser.expression(node, JsonLocation.ROOT);
         if (!parser.problems.isEmpty()) throw new ExpressionException(parser.problems);
         return new Expression(condition, parser.functionNames, parser.valueNames, node.toString());
@@ -108,7 +123,7 @@ public final class ExpressionParser {
     /** Every problem in the expression (empty when it parses), for build-time validation. */
     public static List<String> problems(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) return List.of();
-        ExpressionParser parser = new ExpressionParser();
+        ExpressionParser parser = new ExpressionParser("args");
         parser.expression(node, JsonLocation.ROOT);
         return List.copyOf(parser.problems);
     }
@@ -156,8 +171,8 @@ public final class ExpressionParser {
                     return FALSE;
             }
         }
-        // a plain path reads the arguments (spec 4.1)
-        return new Condition.Field(path("args", key, "%%args." + key, at), matcher(value, at));
+        // a plain path reads the arguments (spec 4.1), or the document in a MongoDB rule
+        return new Condition.Field(path(plainRoot, key, "%%" + plainRoot + "." + key, at), matcher(value, at));
     }
 
     // ---- value positions: a field's value is a matcher; operator operands are values

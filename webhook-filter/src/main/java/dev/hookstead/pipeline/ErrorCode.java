@@ -13,6 +13,8 @@ public enum ErrorCode {
     InvalidSession(401),
     InvalidPassword(401),
     NoMatchingRule(403),
+    NoMatchingRuleFound(403),
+    SchemaValidationFailedWrite(400),
     FunctionExecutionError(400),
     ExecutionTimeLimitExceeded(400),
     ReadSizeLimitExceeded(413),

@@ -15,6 +15,8 @@ import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.script.call.CallScope;
 import dev.hookstead.script.runtime.CallState;
 import dev.hookstead.script.call.PlatformContext;
+import dev.hookstead.rules.Caller;
+import dev.hookstead.rules.Rules;
 import dev.hookstead.script.compile.ScriptWrapper;
 import dev.hookstead.script.runtime.GlobalPool;
 import dev.hookstead.script.runtime.SandboxGlobal;
@@ -92,7 +94,9 @@ public final class ScriptRuntime implements FunctionRunner {
         for (FunctionDef def : manifest.functions()) functions.put(def.name(), def.script());
         List<String> httpServices = manifest.services().stream().filter(svc -> "http".equals(svc.type()))
                 .map(ServiceDef::name).toList();
-        GlobalPlatform platform = new GlobalPlatform(services, httpServices, functions::get, this::wrappedSource);
+        // Read once; a rules form the runtime cannot read refuses start-up (fail closed).
+        Rules rules = Rules.of(manifest, options.secrets(), this::callFromRule);
+        GlobalPlatform platform = new GlobalPlatform(services, httpServices, functions::get, this::wrappedSource, rules);
         Supplier<SandboxGlobal> builder = () -> {
             SandboxGlobal global = SandboxGlobal.build(engine, prelude, options.maxAsyncOperations(),
                     options.maxRegexInputLength(), List.copyOf(contributors.keySet()), platform, watchdog);
@@ -130,6 +134,15 @@ public final class ScriptRuntime implements FunctionRunner {
         } finally {
             pool.release(slot);
         }
+    }
+
+    /** {@code %function} in a MongoDB rule: the function runs as the caller, in a global of its own. */
+    private BsonValue callFromRule(String name, List<BsonValue> args, Caller caller) {
+        FunctionDef def = manifest.function(name);
+        if (def == null || def.script() == null) {
+            throw new HookError(ErrorCode.FunctionNotFound, "function not found: '" + name + "'");
+        }
+        return call(def.script(), args, caller.request(), caller.user(), "%function " + name);
     }
 
     private BsonValue invoke(SandboxGlobal global, ScriptRef script, CallState call, String logName) {

@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 public final class ServicesScript {
 
     public static final String RESOURCE = "dev/hookstead/services/services.js";
+    private static final java.util.Set<Object> SERVICE_CODES = java.util.Set.of(ErrorCode.MongoDBError.name(),
+            ErrorCode.ServiceUnavailable.name(), ErrorCode.NoMatchingRuleFound.name(),
+            ErrorCode.SchemaValidationFailedWrite.name(), ErrorCode.InvalidParameter.name());
 
     private ServicesScript() {
     }
@@ -36,7 +39,9 @@ public final class ServicesScript {
 
     /**
      * The response for a value a function threw or rejected with, when it is a service error: a JS Error whose
-     * {@code error_code} is {@code MongoDBError} or {@code ServiceUnavailable}. Otherwise {@code null}.
+     * {@code error_code} is {@code MongoDBError}, {@code ServiceUnavailable}, or a rules denial
+     * ({@code NoMatchingRuleFound}, {@code SchemaValidationFailedWrite}, {@code InvalidParameter}). Otherwise
+     * {@code null}.
      *
      * @param thrown a JS value (as Nashorn hands it to Java) or the {@link NashornException} carrying one
      */
@@ -46,7 +51,7 @@ public final class ServicesScript {
             return null;
         }
         Object code = error.getMember("error_code");
-        if (!ErrorCode.MongoDBError.name().equals(code) && !ErrorCode.ServiceUnavailable.name().equals(code)) {
+        if (!SERVICE_CODES.contains(code)) {
             return null;
         }
         ErrorCode errorCode = ErrorCode.valueOf((String) code);

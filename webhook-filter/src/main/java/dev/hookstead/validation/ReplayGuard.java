@@ -39,7 +39,7 @@ import java.util.stream.Stream;
 public final class ReplayGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayGuard.class);
-    static final String DATABASE = "hookstead";
+    public static final String DATABASE = "hookstead";
     static final String COLLECTION = "replay";
     private static final List<ValidationMethod> TIMESTAMPED = List.of(ValidationMethod.STANDARD_WEBHOOKS,
             ValidationMethod.SVIX, ValidationMethod.STRIPE, ValidationMethod.SLACK);

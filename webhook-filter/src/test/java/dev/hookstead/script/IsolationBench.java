@@ -304,7 +304,7 @@ public final class IsolationBench {
             for (ContextContributor c : PlatformContext.contributors(manifest, options.secrets())) {
                 contributors.put(c.name(), c);
             }
-            platform = new GlobalPlatform(PlatformServices.none(), List.of(), name -> null, this::wrapped);
+            platform = new GlobalPlatform(PlatformServices.none(), List.of(), name -> null, this::wrapped, null);
         }
 
         SandboxGlobal newGlobal(SandboxEngine engine) {

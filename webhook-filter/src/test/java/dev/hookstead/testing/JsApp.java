@@ -104,7 +104,12 @@ public final class JsApp {
 
     /** A MongoDB data source, as {@code data_sources/<name>/config.json} declares one. */
     public JsApp dataSource(String name) {
-        dataSources.add(new DataSourceDef(name, "mongodb-atlas", null, null, "data_sources/" + name + "/config.json"));
+        return dataSource(name, Map.of());
+    }
+
+    /** A MongoDB data source with rules in the manifest's normalised form, keyed {@code db.coll} or default_rule. */
+    public JsApp dataSource(String name, Map<String, com.fasterxml.jackson.databind.JsonNode> rules) {
+        dataSources.add(new DataSourceDef(name, "mongodb-atlas", null, rules, "data_sources/" + name + "/config.json"));
         return this;
     }
 

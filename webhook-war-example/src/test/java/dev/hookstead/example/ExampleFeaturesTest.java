@@ -137,6 +137,24 @@ class ExampleFeaturesTest {
         assertTrue(forged.body().contains("InvalidSession"), forged.body());
     }
 
+    /** shop.orders' rules.json says write: false; a webhook run as the caller cannot insert into it. */
+    @Test
+    void theRulesOfShopOrdersRefuseTheCallersInsert() throws Exception {
+        String token = jwt(JWT_KEY, "hookstead-example-abcde");
+        HttpResponse<String> placed = server.send(server.request(FEATURES + "placeOrder").header("jwtTokenString", token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"item\":\"book\",\"qty\":1}")).build());
+        assertEquals(403, placed.statusCode(), placed::body);
+        assertTrue(placed.body().startsWith("{\"error\":\"insert not permitted\",\"error_code\":\"NoMatchingRuleFound\""),
+                placed.body());
+
+        server.stop();
+        try (dev.hookstead.services.mongodb.MongoServices direct = new dev.hookstead.services.mongodb.MongoServices(
+                java.util.List.of("mongodb-atlas"), java.util.Map.of("hookstead.data.dir", data.toString())::get)) {
+            assertEquals(0, direct.client("mongodb-atlas").getDatabase("shop").getCollection("orders")
+                    .countDocuments(), "nothing was written");
+        }
+    }
+
     private static String jwt(String key, String audience) throws Exception {
         com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
                 new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),

@@ -13,6 +13,7 @@ import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.request.RequestJson;
 import dev.hookstead.script.call.ContextContributor;
 import dev.hookstead.script.sandbox.BsonInterop;
+import dev.hookstead.rules.Caller;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -150,6 +151,11 @@ public final class CallState {
 
     public boolean runningAsSystem() {
         return user.isSystem();
+    }
+
+    /** Who the call's MongoDB operations run as; nested context.functions.execute calls share it. */
+    Caller caller() {
+        return new Caller(user, request);
     }
 
     /** Builds a contributed context member; failures reach the script as a plain Error. */

@@ -3,6 +3,7 @@ package dev.hookstead.script.runtime;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.script.sandbox.GlobalShape;
 import dev.hookstead.script.call.HostFunction;
+import dev.hookstead.rules.Caller;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 import org.openjdk.nashorn.internal.runtime.Context;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ public final class Host {
 
     private final int maxAsyncOperations;
     private volatile long deadlineNanos;
+    private Caller caller;
     private String failure;
     private Function<String, Object> functions = name -> null;
     private GlobalShape shape;
@@ -33,6 +35,15 @@ public final class Host {
 
     void deadline(long nanoTime) {
         deadlineNanos = nanoTime;
+    }
+
+    /** Who the current call runs as; null between calls. */
+    void caller(Caller current) {
+        caller = current;
+    }
+
+    Caller caller() {
+        return caller;
     }
 
     /** Time the current call has left, in milliseconds (0 or less once the deadline passed). */

@@ -136,7 +136,8 @@ public final class SandboxGlobal {
         out.setMember("utils", eval(engine, context, engine.utilsScript, UtilsBridge.GLOBALS_SCRIPT));
         out.setMember("utilsBridge", new UtilsBridge());
         out.setMember("services", eval(engine, context, engine.servicesScript, ServicesScript.RESOURCE));
-        out.setMember("mongoBridge", new MongoBridge(services.mongo(), host::remainingMillis, onAsyncOperation));
+        out.setMember("mongoBridge", new MongoBridge(services.mongo(), platform.rules(), host::caller,
+                host::remainingMillis, onAsyncOperation));
         out.setMember("http", eval(engine, context, engine.httpScript, HttpBridge.CLIENT_SCRIPT));
         out.setMember("httpBridge", new HttpBridge(services.httpClient(), services.http(), host::remainingMillis,
                 onAsyncOperation));
@@ -193,6 +194,7 @@ public final class SandboxGlobal {
         long deadline = System.nanoTime() + timeoutNanos;
         guard.arm(deadline);
         host.deadline(deadline);
+        host.caller(call.caller());
         try {
             internals.callMember("run", factory, guard, call);
             afterRun(call);
@@ -225,6 +227,7 @@ public final class SandboxGlobal {
             throw e;
         } finally {
             guard.disarm();
+            host.caller(null);
         }
     }
 

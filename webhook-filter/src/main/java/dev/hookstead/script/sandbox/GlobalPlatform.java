@@ -1,6 +1,7 @@
 package dev.hookstead.script.sandbox;
 
 import dev.hookstead.manifest.ScriptRef;
+import dev.hookstead.rules.Rules;
 
 import java.util.List;
 import java.util.function.Function;
@@ -13,7 +14,9 @@ import java.util.function.Function;
  * @param httpServices names of the app's HTTP services, whose clients are {@code context.http}
  * @param functions    function name to its compiled script, null for an unknown name
  * @param wrapped      a script's factory source (see {@link dev.hookstead.script.compile.ScriptWrapper})
+ * @param rules        the app's MongoDB rules, enforced on application users' operations
  */
 public record GlobalPlatform(PlatformServices services, List<String> httpServices,
-                             Function<String, ScriptRef> functions, Function<ScriptRef, String> wrapped) {
+                             Function<String, ScriptRef> functions, Function<ScriptRef, String> wrapped,
+                             Rules rules) {
 }

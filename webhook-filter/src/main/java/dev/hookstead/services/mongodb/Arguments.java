@@ -12,29 +12,29 @@ import java.util.Locale;
  * The positional arguments of one collection method, as BSON; null and undefined mean "not given". Type errors are
  * {@link IllegalArgumentException}s that name the method, the argument, what was passed and what is expected.
  */
-final class Arguments {
+public final class Arguments {
 
     private final String method;
     private final BsonArray values;
 
-    Arguments(String method, BsonArray values) {
+    public Arguments(String method, BsonArray values) {
         this.method = method;
         this.values = values;
     }
 
-    String method() {
+    public String method() {
         return method;
     }
 
-    boolean given(int index) {
+    public boolean given(int index) {
         return index < values.size() && !values.get(index).isNull();
     }
 
-    BsonValue get(int index) {
+    public BsonValue get(int index) {
         return given(index) ? values.get(index) : null;
     }
 
-    BsonDocument document(int index, String name) {
+    public BsonDocument document(int index, String name) {
         BsonValue value = get(index);
         if (value == null) {
             throw bad(name + " is required", "an object");
@@ -42,12 +42,12 @@ final class Arguments {
         return document(value, name);
     }
 
-    BsonDocument optionalDocument(int index, String name) {
+    public BsonDocument optionalDocument(int index, String name) {
         BsonValue value = get(index);
         return value == null ? new BsonDocument() : document(value, name);
     }
 
-    BsonDocument document(BsonValue value, String name) {
+    public BsonDocument document(BsonValue value, String name) {
         if (!value.isDocument()) {
             throw bad(name + " is " + typeOf(value), "an object");
         }
@@ -55,11 +55,11 @@ final class Arguments {
     }
 
     /** A non-empty array of documents, e.g. insertMany's documents or a pipeline. */
-    List<BsonDocument> documents(int index, String name, boolean mayBeEmpty) {
+    public List<BsonDocument> documents(int index, String name, boolean mayBeEmpty) {
         return documents(get(index), name, mayBeEmpty);
     }
 
-    List<BsonDocument> documents(BsonValue value, String name, boolean mayBeEmpty) {
+    public List<BsonDocument> documents(BsonValue value, String name, boolean mayBeEmpty) {
         if (value == null || !value.isArray()) {
             throw bad(name + " is " + typeOf(value), "an array of objects");
         }
@@ -74,7 +74,7 @@ final class Arguments {
         return result;
     }
 
-    String string(int index, String name) {
+    public String string(int index, String name) {
         BsonValue value = get(index);
         if (value == null || !value.isString()) {
             throw bad(name + " is " + typeOf(value), "a string");
@@ -83,12 +83,12 @@ final class Arguments {
     }
 
     /** An option of an options object: a document, or null when absent. */
-    BsonDocument documentOption(BsonDocument options, String key) {
+    public BsonDocument documentOption(BsonDocument options, String key) {
         BsonValue value = options.get(key);
         return value == null || value.isNull() ? null : document(value, "option " + key);
     }
 
-    Boolean booleanOption(BsonDocument options, String key) {
+    public Boolean booleanOption(BsonDocument options, String key) {
         BsonValue value = options.get(key);
         if (value == null || value.isNull()) {
             return null;
@@ -100,7 +100,7 @@ final class Arguments {
     }
 
     /** A whole-number option such as limit or skip, or null when absent. */
-    Integer intOption(BsonDocument options, String key) {
+    public Integer intOption(BsonDocument options, String key) {
         BsonValue value = options.get(key);
         if (value == null || value.isNull()) {
             return null;
@@ -114,11 +114,11 @@ final class Arguments {
         throw bad("option " + key + " is " + typeOf(value), "a whole number");
     }
 
-    BadArgument bad(String problem, String expected) {
+    public BadArgument bad(String problem, String expected) {
         return new BadArgument("collection." + method + ": " + problem + "; pass " + expected);
     }
 
-    static String typeOf(BsonValue value) {
+    public static String typeOf(BsonValue value) {
         if (value == null || value.isNull()) {
             return "missing";
         }
@@ -134,7 +134,7 @@ final class Arguments {
     }
 
     /** A bad argument to a collection method; its message is ready for the caller. */
-    static final class BadArgument extends IllegalArgumentException {
+    public static final class BadArgument extends IllegalArgumentException {
         BadArgument(String message) {
             super(message);
         }

@@ -4,6 +4,8 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import dev.hookstead.bson.Ejson;
 import dev.hookstead.bson.JsBson;
+import dev.hookstead.rules.Caller;
+import dev.hookstead.rules.Rules;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -13,25 +15,41 @@ import org.openjdk.nashorn.api.scripting.NashornException;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The only Java object {@code services.js} is handed (one per script global); the script keeps it in a closure, so
  * user code never sees it. Methods take strings and JS values and return strings and booleans. Failures are
  * {@link IllegalArgumentException} (bad arguments: a plain JS Error) or {@link MongoFailure} (a JS Error carrying
  * {@code error_code}); anything else, such as the runtime's limits, propagates untouched.
+ *
+ * <p>This is the one door to MongoDB: every operation passes the wall around Hookstead's own data, and an application
+ * user's operations go through the app's rules ({@link Rules}); System's run as they are.
  */
 public final class MongoBridge {
 
     private final MongoServices services;
+    private final Rules rules;
+    private final Supplier<Caller> caller;
     private final LongSupplier remainingMillis;
     private final Runnable onAsyncOperation;
 
+    /** A bridge whose every operation runs as System (no rules apply). */
+    public MongoBridge(MongoServices services, LongSupplier remainingMillis, Runnable onAsyncOperation) {
+        this(services, null, () -> Caller.SYSTEM, remainingMillis, onAsyncOperation);
+    }
+
     /**
+     * @param rules            the app's rules; null refuses every application user's operation
+     * @param caller           who the current call runs as (null outside a call, which refuses the operation)
      * @param remainingMillis  time left in the current function call; each operation gets it as its timeout
      * @param onAsyncOperation called once before each operation, so the runtime can count and limit them
      */
-    public MongoBridge(MongoServices services, LongSupplier remainingMillis, Runnable onAsyncOperation) {
+    public MongoBridge(MongoServices services, Rules rules, Supplier<Caller> caller, LongSupplier remainingMillis,
+                       Runnable onAsyncOperation) {
         this.services = services;
+        this.rules = rules;
+        this.caller = caller;
         this.remainingMillis = remainingMillis;
         this.onAsyncOperation = onAsyncOperation;
     }
@@ -69,6 +87,11 @@ public final class MongoBridge {
             throw new IllegalArgumentException("collection." + method + ": the app has no MongoDB service named '"
                     + service + "'");
         }
+        services.ownData().check(database, method, args);
+        Caller who = caller.get();
+        if (who == null || !who.isSystem() && rules == null) {
+            throw new IllegalStateException("a MongoDB operation outside a call, or without the app's rules");
+        }
         long remaining = remainingMillis.getAsLong();
         if (remaining <= 0) {
             throw MongoErrors.timeLimit();
@@ -84,7 +107,8 @@ public final class MongoBridge {
                     + " names may not be empty or contain $");
         }
         try {
-            return new CollectionOperations(target).run(method, args);
+            if (who.isSystem()) return new CollectionOperations(target).run(method, args);
+            return rules.enforce(target, service, database, collection, method, args, who);
         } catch (MongoException e) {
             throw MongoErrors.translate(service, e, remainingMillis.getAsLong());
         } catch (Arguments.BadArgument e) {

@@ -8,6 +8,7 @@ import dev.hookstead.manifest.DataSourceDef;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.pipeline.ErrorCode;
 import dev.hookstead.pipeline.HookError;
+import dev.hookstead.rules.OwnData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class MongoServices implements AutoCloseable {
     /** Services Hookstead itself uses (the user store), invisible to {@link #has} and scripts. */
     private final Set<String> internal;
     private final MongoSettings settings;
+    private final OwnData ownData;
     private final Map<String, ConnectionString> uris = new LinkedHashMap<>();
     private final EmbeddedMongo embedded;
     private final Map<String, MongoClient> clients = new LinkedHashMap<>();
@@ -62,6 +64,7 @@ public final class MongoServices implements AutoCloseable {
         own.removeAll(names);
         this.internal = Collections.unmodifiableSet(own);
         this.settings = new MongoSettings(settings);
+        this.ownData = OwnData.of(settings);
         List<String> onEmbedded = new ArrayList<>();
         List<String> all = new ArrayList<>(names);
         all.addAll(internal);
@@ -99,6 +102,11 @@ public final class MongoServices implements AutoCloseable {
 
     public Set<String> names() {
         return names;
+    }
+
+    /** Hookstead's own databases, which no script may reach on any service. */
+    public OwnData ownData() {
+        return ownData;
     }
 
     /** Whether {@code name} runs on the embedded database. */
