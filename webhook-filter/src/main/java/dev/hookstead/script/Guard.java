@@ -9,6 +9,8 @@ public final class Guard {
     /** Checks between reads of the clock: the watchdog thread may be slow to wake on a busy machine. */
     private static final int CLOCK_EVERY = 1024;
     private static final long DISARMED_NANOS = 365L * 24 * 3600 * 1_000_000_000L;
+    /** The armed guard of the call this thread runs, for code that scripts reach without a guard call (regexes). */
+    private static final ThreadLocal<Guard> CURRENT = new ThreadLocal<>();
 
     private volatile boolean expired;
     private long deadlineNanos;
@@ -27,6 +29,7 @@ public final class Guard {
 
     /** Starts a new call ending at {@code deadline} (a nanoTime). */
     synchronized void arm(long deadline) {
+        CURRENT.set(this);
         expired = false;
         deadlineNanos = deadline;
         countdown = CLOCK_EVERY;
@@ -38,8 +41,18 @@ public final class Guard {
     }
 
     synchronized void disarm() {
+        CURRENT.remove();
         expired = false;
         deadlineNanos = System.nanoTime() + DISARMED_NANOS;
+    }
+
+    synchronized long deadline() {
+        return deadlineNanos;
+    }
+
+    /** The guard of the call running on this thread, or null outside a call. */
+    static Guard current() {
+        return CURRENT.get();
     }
 
     boolean expired() {

@@ -22,6 +22,10 @@ final class SandboxEngine {
     final String servicesScript;
     final String httpScript;
 
+    static {
+        GuardedRegExps.install();
+    }
+
     /** @param classCacheSize compiled scripts kept for re-evaluation in other globals (one per script, plus ours) */
     SandboxEngine(int classCacheSize) {
         // Compiled code, and so every call site, is shared by the pool's globals, whose built-ins are distinct objects:

@@ -154,6 +154,11 @@ final class SandboxGlobal {
         return broken;
     }
 
+    /** The running call's deadline (a nanoTime); about a year ahead between calls. */
+    long deadline() {
+        return guard.deadline();
+    }
+
     ScriptObjectMirror internals() {
         return internals;
     }

@@ -87,9 +87,17 @@ public final class ScriptRuntime implements FunctionRunner {
             return global;
         };
         pool = new GlobalPool(options.poolSize(), options.acquireTimeout(), builder);
+        long retireGrace = retireGrace(options.functionTimeout()).toNanos();
+        watchdog.alsoOnTick(() -> pool.retireOverrunning(System.nanoTime(), retireGrace));
         SandboxGlobal first = builder.get();
         warmUp(first);
         pool.start(first);
+    }
+
+    /** How far past its deadline a call must run before its global is retired: a tenth of the limit, at least 2 s. */
+    static Duration retireGrace(Duration functionTimeout) {
+        Duration tenth = functionTimeout.dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(2)) > 0 ? tenth : Duration.ofSeconds(2);
     }
 
     @Override
