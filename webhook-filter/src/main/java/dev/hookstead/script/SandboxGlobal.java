@@ -37,17 +37,22 @@ final class SandboxGlobal {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxGlobal.class);
     private static final ObjectMapper JSON_TEXT = new ObjectMapper();
     static final String TIMEOUT_MESSAGE = "execution time limit exceeded";
+    static final String MEMORY_MESSAGE = "execution memory limit exceeded: the function allocated more than %d MB"
+            + " (hookstead.function.maxMemory)";
+    static final String OUT_OF_MEMORY_MESSAGE = "the server ran out of memory while running the function";
     static final String STACK_MESSAGE = "execution time limit exceeded: maximum call stack size exceeded (infinite recursion?)";
 
     private final SandboxEngine engine;
     private final ScriptContext context;
     private final ScriptObjectMirror internals;
-    private final Guard guard = new Guard();
+    private final Guard guard;
     private final Host host;
     private final Map<String, ScriptObjectMirror> factories = new HashMap<>();
     private boolean broken;
 
-    private SandboxGlobal(SandboxEngine engine, ScriptContext context, ScriptObjectMirror internals, Host host) {
+    private SandboxGlobal(SandboxEngine engine, ScriptContext context, ScriptObjectMirror internals, Host host,
+                          long maxMemoryBytes) {
+        this.guard = new Guard(maxMemoryBytes);
         this.engine = engine;
         this.context = context;
         this.internals = internals;
@@ -90,7 +95,7 @@ final class SandboxGlobal {
                 eval(engine, context, contextScript(contextNames), "hookstead/context.js"),
                 limits, services);
         internals.callMember("adoptSweep", harden.callMember("lockdown", global));
-        SandboxGlobal built = new SandboxGlobal(engine, context, internals, host);
+        SandboxGlobal built = new SandboxGlobal(engine, context, internals, host, options.maxMemoryBytes());
         watchdog.watch(built.guard);
         host.functions(name -> {
             ScriptRef ref = platform.functions().apply(name);
@@ -217,6 +222,10 @@ final class SandboxGlobal {
             broken = true;
             LOG.error("{}: the script runtime failed", logName, e);
             throw new HookError(ErrorCode.InternalServerError, 500, "internal error while running the function", null);
+        } catch (OutOfMemoryError e) {
+            broken = true;
+            LOG.error("{}: the server ran out of memory during the call", logName, e);
+            throw outOfMemory();
         } catch (Error e) {
             broken = true;
             throw e;
@@ -239,9 +248,19 @@ final class SandboxGlobal {
         if (call.leftoverJobs() > 0 || !call.globalClean()) broken = true;
     }
 
+    /** The guard ended the call: past its deadline, or over its memory budget. */
     private HookError timeout() {
         broken = true;
+        if (guard.overMemory()) {
+            return new HookError(ErrorCode.FunctionExecutionError, String.format(MEMORY_MESSAGE,
+                    guard.maxAllocatedBytes() / (1024 * 1024)));
+        }
         return new HookError(ErrorCode.ExecutionTimeLimitExceeded, TIMEOUT_MESSAGE);
+    }
+
+    /** The heap ran out during the call: a server-side failure, reported as JSON like any other. */
+    static HookError outOfMemory() {
+        return new HookError(ErrorCode.InternalServerError, 500, OUT_OF_MEMORY_MESSAGE, null);
     }
 
     /**
@@ -268,6 +287,11 @@ final class SandboxGlobal {
         if (thrown instanceof StackOverflowError) {
             broken = true;
             return new HookError(ErrorCode.ExecutionTimeLimitExceeded, STACK_MESSAGE);
+        }
+        if (thrown instanceof OutOfMemoryError oom) {
+            broken = true;
+            LOG.error("{}: the server ran out of memory during the call", logName, oom);
+            return outOfMemory();
         }
         HookError platform = platformError(thrown);
         if (platform != null) {
