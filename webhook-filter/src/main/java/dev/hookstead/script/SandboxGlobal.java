@@ -134,7 +134,8 @@ final class SandboxGlobal {
         out.setMember("utils", eval(engine, context, engine.utilsScript, UtilsBridge.GLOBALS_SCRIPT));
         out.setMember("utilsBridge", new UtilsBridge());
         out.setMember("services", eval(engine, context, engine.servicesScript, ServicesScript.RESOURCE));
-        out.setMember("mongoBridge", new MongoBridge(services.mongo(), host::remainingMillis, onAsyncOperation));
+        out.setMember("mongoBridge", new MongoBridge(services.mongo(), host::remainingMillis, onAsyncOperation,
+                host::outageAtDeadline));
         out.setMember("http", eval(engine, context, engine.httpScript, HttpBridge.CLIENT_SCRIPT));
         out.setMember("httpBridge", new HttpBridge(services.httpClient(), services.http(), host::remainingMillis,
                 onAsyncOperation));
@@ -248,13 +249,18 @@ final class SandboxGlobal {
         if (call.leftoverJobs() > 0 || !call.globalClean()) broken = true;
     }
 
-    /** The guard ended the call: past its deadline, or over its memory budget. */
+    /**
+     * The guard ended the call: over its memory budget, or past its deadline. A deadline that fired while the call
+     * waited on an unreachable service answers that outage (503), whatever the script did after: one status per
+     * cause, whichever fired first.
+     */
     private HookError timeout() {
         broken = true;
         if (guard.overMemory()) {
             return new HookError(ErrorCode.FunctionExecutionError, String.format(MEMORY_MESSAGE,
                     guard.maxAllocatedBytes() / (1024 * 1024)));
         }
+        if (host.outageAtDeadline() != null) return host.outageAtDeadline();
         return new HookError(ErrorCode.ExecutionTimeLimitExceeded, TIMEOUT_MESSAGE);
     }
 
@@ -283,7 +289,10 @@ final class SandboxGlobal {
     }
 
     private HookError scriptError(ScriptRef script, Object thrown, String fallbackStack, String logName) {
-        if (thrown instanceof ExecutionTimeout || guard.expired()) return timeout();
+        HookError platform = platformError(thrown);
+        boolean due = thrown instanceof ExecutionTimeout || guard.expired() || host.remainingMillis() <= 0;
+        if (due && (platform == null || platform.code() != ErrorCode.ServiceUnavailable)) return timeout();
+        if (due) broken = true;
         if (thrown instanceof StackOverflowError) {
             broken = true;
             return new HookError(ErrorCode.ExecutionTimeLimitExceeded, STACK_MESSAGE);
@@ -293,7 +302,6 @@ final class SandboxGlobal {
             LOG.error("{}: the server ran out of memory during the call", logName, oom);
             return outOfMemory();
         }
-        HookError platform = platformError(thrown);
         if (platform != null) {
             String mapped = StackMapper.map((String) ((ScriptObjectMirror) internals.callMember("describe", thrown))
                     .getSlot(1), script);

@@ -2,7 +2,10 @@ package dev.hookstead.services.mongodb;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.connection.ServerDescription;
 import dev.hookstead.bson.Ejson;
+import dev.hookstead.response.ErrorCode;
+import dev.hookstead.response.HookError;
 import dev.hookstead.script.bson.JsBson;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -12,6 +15,7 @@ import org.bson.BsonValue;
 import org.openjdk.nashorn.api.scripting.NashornException;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,15 +29,26 @@ public final class MongoBridge {
     private final MongoServices services;
     private final LongSupplier remainingMillis;
     private final Runnable onAsyncOperation;
+    private final Consumer<HookError> onOutageAtDeadline;
 
     /**
      * @param remainingMillis  time left in the current function call; each operation gets it as its timeout
      * @param onAsyncOperation called once before each operation, so the runtime can count and limit them
      */
     public MongoBridge(MongoServices services, LongSupplier remainingMillis, Runnable onAsyncOperation) {
+        this(services, remainingMillis, onAsyncOperation, outage -> { });
+    }
+
+    /**
+     * @param onOutageAtDeadline told when the function's deadline ended an operation that was waiting for an
+     *                           unreachable server, so the call answers the outage whatever the script does next
+     */
+    public MongoBridge(MongoServices services, LongSupplier remainingMillis, Runnable onAsyncOperation,
+                       Consumer<HookError> onOutageAtDeadline) {
         this.services = services;
         this.remainingMillis = remainingMillis;
         this.onAsyncOperation = onAsyncOperation;
+        this.onOutageAtDeadline = onOutageAtDeadline;
     }
 
     /** Whether {@code name} is a MongoDB service of the app. */
@@ -86,13 +101,23 @@ public final class MongoBridge {
         try {
             return new CollectionOperations(target).run(method, args);
         } catch (MongoException e) {
-            throw MongoErrors.translate(service, e, remainingMillis.getAsLong());
+            long left = remainingMillis.getAsLong();
+            RuntimeException failure = MongoErrors.translate(service, e, left, () -> reachable(service));
+            if (left <= 0 && failure instanceof MongoFailure outage && outage.code() == ErrorCode.ServiceUnavailable) {
+                onOutageAtDeadline.accept(outage);
+            }
+            throw failure;
         } catch (Arguments.BadArgument e) {
             throw e;
         } catch (IllegalArgumentException e) {
             // the driver's own checks, e.g. an update without $ operators
             throw new IllegalArgumentException("collection." + method + ": " + e.getMessage(), e);
         }
+    }
+
+    private boolean reachable(String service) {
+        return services.client(service).getClusterDescription().getServerDescriptions().stream()
+                .anyMatch(ServerDescription::isOk);
     }
 
     /**
