@@ -41,7 +41,9 @@ public final class Guard {
                 expired = true;
                 throw new ExecutionTimeout();
             }
-            if (THREADS.getCurrentThreadAllocatedBytes() - allocatedAtArm > maxAllocatedBytes) {
+            // Another thread (a regex's deep-stack one) has its own count; the watchdog reads the caller's.
+            if (Thread.currentThread().getId() == threadId
+                    && THREADS.getCurrentThreadAllocatedBytes() - allocatedAtArm > maxAllocatedBytes) {
                 overMemory = true;
                 expired = true;
                 throw new ExecutionTimeout();
