@@ -27,6 +27,8 @@ public final class AccessTokens {
     public static final String ACCESS = "access";
     public static final String REFRESH = "refresh";
     private static final String TYPE_CLAIM = "typ";
+    /** Clock difference allowed between instances that share the signing key. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final Supplier<byte[]> key;
     private final String audience;
@@ -45,7 +47,7 @@ public final class AccessTokens {
                 .subject(userId)
                 .audience(audience)
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(type.equals(ACCESS) ? ACCESS_LIFETIME : REFRESH_LIFETIME)))
+                .expirationTime(Date.from(now.plus(lifetime(type))))
                 .jwtID(UUID.randomUUID().toString())
                 .claim(TYPE_CLAIM, type)
                 .build();
@@ -58,7 +60,11 @@ public final class AccessTokens {
         return jwt.serialize();
     }
 
-    /** The user id of a valid, unexpired token of {@code type}, or null for any other text. */
+    /**
+     * The user id of a valid, unexpired token of {@code type}, or null for any other text. A token must also have the
+     * shape this server issues: issued (iat) no later than now, and valid for no longer than the type's lifetime. A
+     * signed token with a far-future expiry (a leaked key, an old build, a token minted by hand) is refused.
+     */
     public String verify(String token, String type) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
@@ -66,12 +72,23 @@ public final class AccessTokens {
             if (!jwt.verify(new MACVerifier(key.get()))) return null;
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Date expires = claims.getExpirationTime();
-            if (expires == null || !Date.from(clock.instant()).before(expires)) return null;
+            Instant now = clock.instant();
+            if (expires == null || !now.isBefore(expires.toInstant())) return null;
             if (!type.equals(claims.getClaim(TYPE_CLAIM))) return null;
+            if (!withinLifetime(claims.getIssueTime(), expires, now, lifetime(type))) return null;
             if (audience != null && !claims.getAudience().contains(audience)) return null;
             return claims.getSubject();
         } catch (ParseException | JOSEException e) {
             return null;
         }
+    }
+
+    private static Duration lifetime(String type) {
+        return type.equals(ACCESS) ? ACCESS_LIFETIME : REFRESH_LIFETIME;
+    }
+
+    private static boolean withinLifetime(Date issued, Date expires, Instant now, Duration lifetime) {
+        if (issued == null || issued.toInstant().isAfter(now.plus(CLOCK_SKEW))) return false;
+        return Duration.between(issued.toInstant(), expires.toInstant()).compareTo(lifetime) <= 0;
     }
 }

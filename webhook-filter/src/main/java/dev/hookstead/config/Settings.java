@@ -28,6 +28,10 @@ public final class Settings {
 
     public static final SettingDef FUNCTION_TIMEOUT = new SettingDef("hookstead.function.timeout", "300",
             "Maximum run time of one function invocation, in seconds.");
+    public static final SettingDef FUNCTION_MAX_MEMORY = new SettingDef("hookstead.function.maxMemory",
+            "350 (at most half the heap)",
+            "Megabytes one function invocation may allocate, garbage included (its thread's allocated bytes); more ends"
+                    + " the call with 400 FunctionExecutionError.");
     public static final SettingDef REQUEST_MAX_BYTES = new SettingDef("hookstead.request.maxBytes",
             String.valueOf(18 * 1024 * 1024),
             "Largest request body accepted, in bytes (18 MiB); larger bodies get 413 ReadSizeLimitExceeded.");
@@ -79,7 +83,8 @@ public final class Settings {
     public static final List<SettingDef> REGISTRY = List.of(FUNCTION_TIMEOUT, REQUEST_MAX_BYTES, SECRET, SERVICE_URI,
             AUTO_REGISTER, TRUSTED_PROXIES, PUBLIC_BASE_URL, ENGINE_POOL_SIZE, ENGINE_ACQUIRE_TIMEOUT, ERROR_LINK_BASE,
             SERVICE_SERVER_SELECTION_TIMEOUT, DATA_DIR, HTTP_TIMEOUT, HTTP_ALLOWED_HOSTS,
-            SIGNATURE_TOLERANCE, REPLAY_SERVICE, USERS_SERVICE, USERS_DATABASE, AUTH_TOKEN_SIGNING_KEY);
+            SIGNATURE_TOLERANCE, REPLAY_SERVICE, USERS_SERVICE, USERS_DATABASE, AUTH_TOKEN_SIGNING_KEY,
+            FUNCTION_MAX_MEMORY);
 
     private final UnaryOperator<String> initParams;
     private final UnaryOperator<String> systemProperties;
@@ -112,6 +117,13 @@ public final class Settings {
 
     public Duration functionTimeout() {
         return Duration.ofSeconds(positiveLong(FUNCTION_TIMEOUT.name(), 300, "a number of seconds", "300"));
+    }
+
+    /** The per-call allocation budget in bytes: the setting in MB, else the platform's 350 MB capped at half the heap. */
+    public long functionMaxMemoryBytes(long defaultBytes) {
+        if (raw(FUNCTION_MAX_MEMORY.name()) == null) return defaultBytes;
+        return Math.min(positiveLong(FUNCTION_MAX_MEMORY.name(), 350, "a number of megabytes", "350"), Integer.MAX_VALUE)
+                * 1024 * 1024;
     }
 
     public long requestMaxBytes() {
@@ -219,6 +231,7 @@ public final class Settings {
         httpTimeout();
         httpAllowedHosts();
         functionTimeout();
+        functionMaxMemoryBytes(1);
         requestMaxBytes();
         autoRegister();
         publicBaseUrl();

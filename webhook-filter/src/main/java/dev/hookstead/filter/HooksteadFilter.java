@@ -115,7 +115,8 @@ public class HooksteadFilter implements Filter {
                                           MongoServices mongo) throws ServletException {
         RuntimeOptions options = new RuntimeOptions(settings.functionTimeout(), settings.enginePoolSize(),
                 settings.engineAcquireTimeout(), RuntimeOptions.DEFAULT_MAX_ASYNC_OPERATIONS,
-                RuntimeOptions.DEFAULT_MAX_REGEX_INPUT_LENGTH, settings::secret, List.of());
+                RuntimeOptions.DEFAULT_MAX_REGEX_INPUT_LENGTH,
+                settings.functionMaxMemoryBytes(RuntimeOptions.defaultMaxMemoryBytes()), settings::secret, List.of());
         try {
             // One HTTP client per filter: every function's outgoing requests share its connection pool.
             PlatformServices services = PlatformServices.of(mongo,

@@ -79,7 +79,8 @@ public final class Pipeline {
             status = e.status();
             errorCode = e.code().name();
             respond(exchange, e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            // Out of memory too: the call's garbage is gone by now, and the caller still gets an answer.
             LOG.error("invocation={} failed unexpectedly", exchange.invocationId(), e);
             HookError generic = new HookError(ErrorCode.InternalServerError, GENERIC_MESSAGE);
             status = generic.status();

@@ -99,14 +99,23 @@ public final class ScriptRuntime implements FunctionRunner {
         GlobalPlatform platform = new GlobalPlatform(services, httpServices, functions::get, this::wrappedSource, rules);
         Supplier<SandboxGlobal> builder = () -> {
             SandboxGlobal global = SandboxGlobal.build(engine, prelude, options.maxAsyncOperations(),
-                    options.maxRegexInputLength(), List.copyOf(contributors.keySet()), platform, watchdog);
+                    options.maxRegexInputLength(), options.maxMemoryBytes(), List.copyOf(contributors.keySet()),
+                    platform, watchdog);
             globalsBuilt.incrementAndGet();
             return global;
         };
         pool = new GlobalPool(options.poolSize(), options.acquireTimeout(), builder);
+        long retireGrace = retireGrace(options.functionTimeout()).toNanos();
+        watchdog.alsoOnTick(() -> pool.retireOverrunning(System.nanoTime(), retireGrace));
         SandboxGlobal first = builder.get();
         warmUp(first);
         pool.start(first);
+    }
+
+    /** How far past its deadline a call must run before its global is retired: a tenth of the limit, at least 2 s. */
+    static Duration retireGrace(Duration functionTimeout) {
+        Duration tenth = functionTimeout.dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(2)) > 0 ? tenth : Duration.ofSeconds(2);
     }
 
     @Override

@@ -309,7 +309,8 @@ public final class IsolationBench {
 
         SandboxGlobal newGlobal(SandboxEngine engine) {
             return SandboxGlobal.build(engine, prelude, options.maxAsyncOperations(),
-                    options.maxRegexInputLength(), List.copyOf(contributors.keySet()), platform, watchdog);
+                    options.maxRegexInputLength(), options.maxMemoryBytes(), List.copyOf(contributors.keySet()),
+                    platform, watchdog);
         }
 
         FunctionResult run(SandboxGlobal global, ScriptRef script, HttpRequestData request) {

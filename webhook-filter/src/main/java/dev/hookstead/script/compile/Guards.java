@@ -1,5 +1,6 @@
 package dev.hookstead.script.compile;
 
+import dev.hookstead.script.runtime.GuardedRegExps;
 import org.openjdk.nashorn.api.tree.BlockTree;
 import org.openjdk.nashorn.api.tree.CatchTree;
 import org.openjdk.nashorn.api.tree.CompilationUnitTree;
@@ -41,6 +42,11 @@ public final class Guards {
 
     /** The statement inserted at each guarded place. */
     public static final String CHECK = NAME + ".check();";
+
+    static {
+        // The parser compiles every regex literal; guarded ones must be in place before that code gets hot.
+        GuardedRegExps.install();
+    }
 
     private Guards() {
     }

@@ -13,6 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -24,9 +26,13 @@ import java.util.function.Supplier;
 public final class GlobalPool {
     private static final Logger LOG = LoggerFactory.getLogger(GlobalPool.class);
 
+    private static final int IDLE = 0, BUSY = 1, RETIRED = 2;
+
     /** A place in the pool; {@code global} is null until built, and again after a discard. */
     public static final class Slot {
         public SandboxGlobal global;
+        /** IDLE or BUSY; RETIRED once a call overran its deadline so far that the slot was replaced. */
+        final AtomicInteger state = new AtomicInteger(IDLE);
     }
 
     private final LinkedBlockingDeque<Slot> idle;
@@ -35,6 +41,9 @@ public final class GlobalPool {
     private final Duration acquireTimeout;
     private ExecutorService background;
     private final AtomicReference<Runnable> fill = new AtomicReference<>();
+    /** Every slot not retired, for the watchdog's scan of overrunning calls. */
+    private final List<Slot> slots = new CopyOnWriteArrayList<>();
+    private final AtomicInteger retiredBusy = new AtomicInteger();
 
     public GlobalPool(int size, Duration acquireTimeout, Supplier<SandboxGlobal> builder) {
         this.size = size;
@@ -42,6 +51,7 @@ public final class GlobalPool {
         this.builder = builder;
         this.idle = new LinkedBlockingDeque<>(size);
         for (int i = 0; i < size; i++) idle.add(new Slot());
+        slots.addAll(idle);
     }
 
     /**
@@ -91,10 +101,12 @@ public final class GlobalPool {
             throw busy();
         }
         if (slot == null) throw busy();
+        slot.state.set(BUSY);
         if (slot.global == null) {
             try {
                 slot.global = builder.get();
             } catch (RuntimeException | Error e) {
+                slot.state.set(IDLE);
                 idle.add(slot);
                 throw e;
             }
@@ -102,11 +114,40 @@ public final class GlobalPool {
         return slot;
     }
 
-    /** Returns the slot; a broken global is dropped so the slot gets a fresh one on next use. */
+    /**
+     * Returns the slot; a broken global is dropped so the slot gets a fresh one on next use. A retired slot, already
+     * replaced, is dropped with its global.
+     */
     public void release(Slot slot) {
+        if (!slot.state.compareAndSet(BUSY, IDLE)) {
+            retiredBusy.decrementAndGet();
+            LOG.warn("A script global retired after overrunning its deadline finished its call; it is discarded");
+            return;
+        }
         if (slot.global != null && slot.global.broken()) slot.global = null;
         idle.addFirst(slot); // last in, first out: under light load calls keep to the same few, JIT-warm globals
         startFilling();
+    }
+
+    /**
+     * The second line behind the guards: a call still running {@code graceNanos} past its deadline is stuck in code
+     * no guard reaches. Its slot is retired and a fresh one takes its place, so capacity recovers; the stuck thread
+     * keeps its global until it returns (then {@link #release} drops both). At most {@code size} retired slots may
+     * still be busy at once, so stuck threads cannot multiply the pool without bound. Called by the watchdog.
+     */
+    public void retireOverrunning(long nowNanos, long graceNanos) {
+        for (Slot slot : slots) {
+            SandboxGlobal global = slot.global;
+            if (slot.state.get() != BUSY || global == null || nowNanos - global.deadline() - graceNanos < 0) continue;
+            if (retiredBusy.get() >= size || !slot.state.compareAndSet(BUSY, RETIRED)) continue;
+            retiredBusy.incrementAndGet();
+            slots.remove(slot);
+            Slot fresh = new Slot();
+            slots.add(fresh);
+            idle.add(fresh);
+            LOG.error("A function call is still running {} ms past its deadline, in code the time limit cannot stop;"
+                    + " its script global is retired and a fresh one takes its place", graceNanos / 1_000_000);
+        }
     }
 
     private void startFilling() {

@@ -1,18 +1,37 @@
 package dev.hookstead.script.runtime;
 
+import java.lang.management.ManagementFactory;
+
 /**
  * The object compiled scripts call as {@code __hs_guard__.check()} at the start of every function, loop body, catch
  * and finally block. A watchdog expires it at the deadline; from then on every check throws, so runaway code ends and
  * a catch or finally cannot swallow the timeout. Scripts can call every public method of this class, hence only one.
+ *
+ * <p>It also holds the call's memory budget: the bytes the call's thread allocated since the call began (garbage
+ * included), as JVM sandboxes measure it. The guard reads them with the clock, and the watchdog on each tick, so a
+ * single huge allocation inside Java code is caught on the next tick.
  */
 public final class Guard {
     /** Checks between reads of the clock: the watchdog thread may be slow to wake on a busy machine. */
     private static final int CLOCK_EVERY = 1024;
     private static final long DISARMED_NANOS = 365L * 24 * 3600 * 1_000_000_000L;
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    /** The armed guard of the call this thread runs, for code that scripts reach without a guard call (regexes). */
+    private static final ThreadLocal<Guard> CURRENT = new ThreadLocal<>();
 
+    private final long maxAllocatedBytes;
     private volatile boolean expired;
+    private volatile boolean overMemory;
     private long deadlineNanos;
     private int countdown;
+    /** The calling thread's id while armed, else 0; and its allocated bytes when the call began. */
+    private volatile long threadId;
+    private volatile long allocatedAtArm;
+
+    Guard(long maxAllocatedBytes) {
+        this.maxAllocatedBytes = maxAllocatedBytes;
+    }
 
     public void check() {
         if (expired) throw new ExecutionTimeout();
@@ -22,27 +41,66 @@ public final class Guard {
                 expired = true;
                 throw new ExecutionTimeout();
             }
+            // Another thread (a regex's deep-stack one) has its own count; the watchdog reads the caller's.
+            if (Thread.currentThread().getId() == threadId
+                    && THREADS.getCurrentThreadAllocatedBytes() - allocatedAtArm > maxAllocatedBytes) {
+                overMemory = true;
+                expired = true;
+                throw new ExecutionTimeout();
+            }
         }
     }
 
-    /** Starts a new call ending at {@code deadline} (a nanoTime). */
+    /** Starts a new call on the current thread, ending at {@code deadline} (a nanoTime). */
     synchronized void arm(long deadline) {
+        CURRENT.set(this);
         expired = false;
+        overMemory = false;
         deadlineNanos = deadline;
         countdown = CLOCK_EVERY;
+        allocatedAtArm = THREADS.getCurrentThreadAllocatedBytes();
+        threadId = Thread.currentThread().getId();
     }
 
-    /** Expires the armed call once its deadline has passed; a disarmed guard's deadline lies a year ahead. */
+    /**
+     * Expires the armed call once its deadline has passed or its thread allocated more than the budget; a disarmed
+     * guard's deadline lies a year ahead.
+     */
     synchronized void expireIfDue(long nowNanos) {
         if (nowNanos - deadlineNanos >= 0) expired = true;
+        long thread = threadId;
+        if (thread != 0 && THREADS.getThreadAllocatedBytes(thread) - allocatedAtArm > maxAllocatedBytes) {
+            overMemory = true;
+            expired = true;
+        }
     }
 
     synchronized void disarm() {
+        CURRENT.remove();
+        threadId = 0;
         expired = false;
         deadlineNanos = System.nanoTime() + DISARMED_NANOS;
     }
 
+    synchronized long deadline() {
+        return deadlineNanos;
+    }
+
+    /** The guard of the call running on this thread, or null outside a call. */
+    static Guard current() {
+        return CURRENT.get();
+    }
+
     boolean expired() {
         return expired;
+    }
+
+    /** Whether the call was ended for allocating more than its budget (rather than for its deadline). */
+    boolean overMemory() {
+        return overMemory;
+    }
+
+    long maxAllocatedBytes() {
+        return maxAllocatedBytes;
     }
 }

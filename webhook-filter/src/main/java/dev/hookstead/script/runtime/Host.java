@@ -33,8 +33,22 @@ public final class Host {
         this.maxAsyncOperations = maxAsyncOperations;
     }
 
+    private HookError outageAtDeadline;
+
+    /** Starts a call ending at {@code nanoTime}. */
     void deadline(long nanoTime) {
         deadlineNanos = nanoTime;
+        outageAtDeadline = null;
+    }
+
+    /** Records that the call's deadline fired while a service it waited on was unreachable. */
+    void outageAtDeadline(HookError outage) {
+        outageAtDeadline = outage;
+    }
+
+    /** The outage the call's deadline fired during, or null: the call then answers the outage, not the time limit. */
+    HookError outageAtDeadline() {
+        return outageAtDeadline;
     }
 
     /** Who the current call runs as; null between calls. */

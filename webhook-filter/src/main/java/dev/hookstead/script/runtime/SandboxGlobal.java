@@ -41,17 +41,26 @@ public final class SandboxGlobal {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxGlobal.class);
     private static final ObjectMapper JSON_TEXT = new ObjectMapper();
     static final String TIMEOUT_MESSAGE = "execution time limit exceeded";
+
+    static {
+        GuardedRegExps.install(); // before any script of a global runs, so every regex it makes is guarded
+    }
+    static final String MEMORY_MESSAGE = "execution memory limit exceeded: the function allocated more than %d MB"
+            + " (hookstead.function.maxMemory)";
+    static final String OUT_OF_MEMORY_MESSAGE = "the server ran out of memory while running the function";
     static final String STACK_MESSAGE = "execution time limit exceeded: maximum call stack size exceeded (infinite recursion?)";
 
     private final SandboxEngine engine;
     private final ScriptContext context;
     private final ScriptObjectMirror internals;
-    private final Guard guard = new Guard();
+    private final Guard guard;
     private final Host host;
     private final Map<String, ScriptObjectMirror> factories = new HashMap<>();
     private boolean broken;
 
-    private SandboxGlobal(SandboxEngine engine, ScriptContext context, ScriptObjectMirror internals, Host host) {
+    private SandboxGlobal(SandboxEngine engine, ScriptContext context, ScriptObjectMirror internals, Host host,
+                          long maxMemoryBytes) {
+        this.guard = new Guard(maxMemoryBytes);
         this.engine = engine;
         this.context = context;
         this.internals = internals;
@@ -64,12 +73,13 @@ public final class SandboxGlobal {
     /**
      * @param maxAsyncOperations  pending async jobs one invocation may have at once
      * @param maxRegexInputLength longest string a regular expression may run over
+     * @param maxMemoryBytes      bytes one invocation may allocate (its thread's allocated bytes)
      * @param contextNames        the contributed members of {@code context}
      * @param watchdog            watches the new global's guard for as long as the global lives
      */
     public static SandboxGlobal build(SandboxEngine engine, String prelude, int maxAsyncOperations,
-                                      int maxRegexInputLength, List<String> contextNames, GlobalPlatform platform,
-                                      Watchdog watchdog) {
+                                      int maxRegexInputLength, long maxMemoryBytes, List<String> contextNames,
+                                      GlobalPlatform platform, Watchdog watchdog) {
         Bindings bindings = engine.nashorn.createBindings();
         ScriptContext context = new SimpleScriptContext();
         context.setBindings(bindings, ScriptContext.ENGINE_SCOPE);
@@ -97,7 +107,7 @@ public final class SandboxGlobal {
                 eval(engine, context, contextScript(contextNames), "hookstead/context.js"),
                 limits, services);
         internals.callMember("adoptSweep", harden.callMember("lockdown", global));
-        SandboxGlobal built = new SandboxGlobal(engine, context, internals, host);
+        SandboxGlobal built = new SandboxGlobal(engine, context, internals, host, maxMemoryBytes);
         watchdog.watch(built.guard);
         host.functions(name -> {
             ScriptRef ref = platform.functions().apply(name);
@@ -137,7 +147,7 @@ public final class SandboxGlobal {
         out.setMember("utilsBridge", new UtilsBridge());
         out.setMember("services", eval(engine, context, engine.servicesScript, ServicesScript.RESOURCE));
         out.setMember("mongoBridge", new MongoBridge(services.mongo(), platform.rules(), host::caller,
-                host::remainingMillis, onAsyncOperation));
+                host::remainingMillis, onAsyncOperation, host::outageAtDeadline));
         out.setMember("http", eval(engine, context, engine.httpScript, HttpBridge.CLIENT_SCRIPT));
         out.setMember("httpBridge", new HttpBridge(services.httpClient(), services.http(), host::remainingMillis,
                 onAsyncOperation));
@@ -160,6 +170,11 @@ public final class SandboxGlobal {
 
     public boolean broken() {
         return broken;
+    }
+
+    /** The running call's deadline (a nanoTime); about a year ahead between calls. */
+    long deadline() {
+        return guard.deadline();
     }
 
     public ScriptObjectMirror internals() {
@@ -222,6 +237,10 @@ public final class SandboxGlobal {
             broken = true;
             LOG.error("{}: the script runtime failed", logName, e);
             throw new HookError(ErrorCode.InternalServerError, 500, "internal error while running the function", null);
+        } catch (OutOfMemoryError e) {
+            broken = true;
+            LOG.error("{}: the server ran out of memory during the call", logName, e);
+            throw outOfMemory();
         } catch (Error e) {
             broken = true;
             throw e;
@@ -245,9 +264,24 @@ public final class SandboxGlobal {
         if (call.leftoverJobs() > 0 || !call.globalClean()) broken = true;
     }
 
+    /**
+     * The guard ended the call: over its memory budget, or past its deadline. A deadline that fired while the call
+     * waited on an unreachable service answers that outage (503), whatever the script did after: one status per
+     * cause, whichever fired first.
+     */
     private HookError timeout() {
         broken = true;
+        if (guard.overMemory()) {
+            return new HookError(ErrorCode.FunctionExecutionError, String.format(MEMORY_MESSAGE,
+                    guard.maxAllocatedBytes() / (1024 * 1024)));
+        }
+        if (host.outageAtDeadline() != null) return host.outageAtDeadline();
         return new HookError(ErrorCode.ExecutionTimeLimitExceeded, TIMEOUT_MESSAGE);
+    }
+
+    /** The heap ran out during the call: a server-side failure, reported as JSON like any other. */
+    static HookError outOfMemory() {
+        return new HookError(ErrorCode.InternalServerError, 500, OUT_OF_MEMORY_MESSAGE, null);
     }
 
     /**
@@ -270,12 +304,19 @@ public final class SandboxGlobal {
     }
 
     private HookError scriptError(ScriptRef script, Object thrown, String fallbackStack, String logName) {
-        if (thrown instanceof ExecutionTimeout || guard.expired()) return timeout();
+        HookError platform = platformError(thrown);
+        boolean due = thrown instanceof ExecutionTimeout || guard.expired() || host.remainingMillis() <= 0;
+        if (due && (platform == null || platform.code() != ErrorCode.ServiceUnavailable)) return timeout();
+        if (due) broken = true;
         if (thrown instanceof StackOverflowError) {
             broken = true;
             return new HookError(ErrorCode.ExecutionTimeLimitExceeded, STACK_MESSAGE);
         }
-        HookError platform = platformError(thrown);
+        if (thrown instanceof OutOfMemoryError oom) {
+            broken = true;
+            LOG.error("{}: the server ran out of memory during the call", logName, oom);
+            return outOfMemory();
+        }
         if (platform != null) {
             String mapped = StackMapper.map((String) ((ScriptObjectMirror) internals.callMember("describe", thrown))
                     .getSlot(1), script);

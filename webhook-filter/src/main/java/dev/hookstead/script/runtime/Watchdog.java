@@ -22,6 +22,7 @@ public final class Watchdog implements AutoCloseable {
 
     private final Queue<WeakReference<Guard>> guards = new ConcurrentLinkedQueue<>();
     private final ScheduledThreadPoolExecutor timer;
+    private volatile Runnable alsoOnTick = () -> { };
 
     public Watchdog() {
         timer = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -37,6 +38,11 @@ public final class Watchdog implements AutoCloseable {
         guards.add(new WeakReference<>(guard));
     }
 
+    /** A task run after each tick's expiries, e.g. the pool's retirement of calls stuck past their deadline. */
+    public void alsoOnTick(Runnable task) {
+        alsoOnTick = task;
+    }
+
     private void tick() {
         long now = System.nanoTime();
         for (Iterator<WeakReference<Guard>> it = guards.iterator(); it.hasNext(); ) {
@@ -44,6 +50,7 @@ public final class Watchdog implements AutoCloseable {
             if (guard == null) it.remove();
             else guard.expireIfDue(now);
         }
+        alsoOnTick.run();
     }
 
     @Override

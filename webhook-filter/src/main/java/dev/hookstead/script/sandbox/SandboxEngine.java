@@ -22,6 +22,7 @@ public final class SandboxEngine {
     public final String servicesScript;
     public final String httpScript;
 
+
     /** @param classCacheSize compiled scripts kept for re-evaluation in other globals (one per script, plus ours) */
     public SandboxEngine(int classCacheSize) {
         // Compiled code, and so every call site, is shared by the pool's globals, whose built-ins are distinct objects:

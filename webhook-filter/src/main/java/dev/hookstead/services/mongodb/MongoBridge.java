@@ -2,10 +2,13 @@ package dev.hookstead.services.mongodb;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.connection.ServerDescription;
 import dev.hookstead.bson.Ejson;
 import dev.hookstead.bson.JsBson;
 import dev.hookstead.rules.Caller;
 import dev.hookstead.rules.Rules;
+import dev.hookstead.pipeline.ErrorCode;
+import dev.hookstead.pipeline.HookError;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -14,6 +17,7 @@ import org.bson.BsonValue;
 import org.openjdk.nashorn.api.scripting.NashornException;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -33,10 +37,17 @@ public final class MongoBridge {
     private final Supplier<Caller> caller;
     private final LongSupplier remainingMillis;
     private final Runnable onAsyncOperation;
+    private final Consumer<HookError> onOutageAtDeadline;
 
     /** A bridge whose every operation runs as System (no rules apply). */
     public MongoBridge(MongoServices services, LongSupplier remainingMillis, Runnable onAsyncOperation) {
-        this(services, null, () -> Caller.SYSTEM, remainingMillis, onAsyncOperation);
+        this(services, remainingMillis, onAsyncOperation, outage -> { });
+    }
+
+    /** As System, telling {@code onOutageAtDeadline} of an outage the deadline ended. */
+    public MongoBridge(MongoServices services, LongSupplier remainingMillis, Runnable onAsyncOperation,
+                       Consumer<HookError> onOutageAtDeadline) {
+        this(services, null, () -> Caller.SYSTEM, remainingMillis, onAsyncOperation, onOutageAtDeadline);
     }
 
     /**
@@ -44,14 +55,17 @@ public final class MongoBridge {
      * @param caller           who the current call runs as (null outside a call, which refuses the operation)
      * @param remainingMillis  time left in the current function call; each operation gets it as its timeout
      * @param onAsyncOperation called once before each operation, so the runtime can count and limit them
+     * @param onOutageAtDeadline told when the function's deadline ended an operation that was waiting for an
+     *                           unreachable server, so the call answers the outage whatever the script does next
      */
     public MongoBridge(MongoServices services, Rules rules, Supplier<Caller> caller, LongSupplier remainingMillis,
-                       Runnable onAsyncOperation) {
+                       Runnable onAsyncOperation, Consumer<HookError> onOutageAtDeadline) {
         this.services = services;
         this.rules = rules;
         this.caller = caller;
         this.remainingMillis = remainingMillis;
         this.onAsyncOperation = onAsyncOperation;
+        this.onOutageAtDeadline = onOutageAtDeadline;
     }
 
     /** Whether {@code name} is a MongoDB service of the app. */
@@ -110,13 +124,23 @@ public final class MongoBridge {
             if (who.isSystem()) return new CollectionOperations(target).run(method, args);
             return rules.enforce(target, service, database, collection, method, args, who);
         } catch (MongoException e) {
-            throw MongoErrors.translate(service, e, remainingMillis.getAsLong());
+            long left = remainingMillis.getAsLong();
+            RuntimeException failure = MongoErrors.translate(service, e, left, () -> reachable(service));
+            if (left <= 0 && failure instanceof MongoFailure outage && outage.code() == ErrorCode.ServiceUnavailable) {
+                onOutageAtDeadline.accept(outage);
+            }
+            throw failure;
         } catch (Arguments.BadArgument e) {
             throw e;
         } catch (IllegalArgumentException e) {
             // the driver's own checks, e.g. an update without $ operators
             throw new IllegalArgumentException("collection." + method + ": " + e.getMessage(), e);
         }
+    }
+
+    private boolean reachable(String service) {
+        return services.client(service).getClusterDescription().getServerDescriptions().stream()
+                .anyMatch(ServerDescription::isOk);
     }
 
     /**

@@ -16,6 +16,8 @@ import dev.hookstead.pipeline.HookError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.BooleanSupplier;
+
 /** Turns driver exceptions into the errors a function sees. Messages never carry the URI or driver internals. */
 final class MongoErrors {
 
@@ -25,18 +27,23 @@ final class MongoErrors {
     private MongoErrors() {
     }
 
-    static HookError timeLimit() {
-        return new HookError(ErrorCode.ExecutionTimeLimitExceeded, TIME_LIMIT_MESSAGE);
+    /** A JS Error with this error_code, like every failure the bridge hands to scripts (never a Java exception). */
+    static MongoFailure timeLimit() {
+        return new MongoFailure(ErrorCode.ExecutionTimeLimitExceeded, TIME_LIMIT_MESSAGE, null);
     }
 
     /**
      * @param remainingMillis the function's time left after the failure: an operation timeout with time left was a
      *                        server that could not be reached, not the function's deadline
+     * @param reachable       whether the client sees a server it can use; asked only when the function's deadline
+     *                        ended the operation, which then was an outage if none is reachable
      */
-    static RuntimeException translate(String service, MongoException e, long remainingMillis) {
+    static RuntimeException translate(String service, MongoException e, long remainingMillis, BooleanSupplier reachable) {
         if (e instanceof MongoExecutionTimeoutException
                 || e instanceof MongoOperationTimeoutException && remainingMillis <= 0) {
-            return timeLimit(); // each operation's timeout is the function's remaining time
+            // each operation's timeout is the function's remaining time
+            return e instanceof MongoOperationTimeoutException && !reachable.getAsBoolean() ? unavailable(service, e)
+                    : timeLimit();
         }
         if (e instanceof MongoWriteException write) {
             return serverError(write.getError().getMessage(), write.getError().getCode());
@@ -52,10 +59,7 @@ final class MongoErrors {
             return serverError(server.getMessage(), server.getCode());
         }
         if (e instanceof MongoTimeoutException || e instanceof MongoSocketException) {
-            LOG.warn("MongoDB service '{}' is unreachable: {}", service, e.getMessage());
-            return new MongoFailure(ErrorCode.ServiceUnavailable, "MongoDB service '" + service
-                    + "' is unavailable: no server could be reached; check that it is running and that"
-                    + " hookstead.service." + service + ".uri points at it", null);
+            return unavailable(service, e);
         }
         if (e instanceof MongoSecurityException) {
             LOG.warn("MongoDB service '{}' refused the credentials: {}", service, e.getMessage());
@@ -66,6 +70,13 @@ final class MongoErrors {
         LOG.warn("MongoDB service '{}' failed", service, e);
         return new MongoFailure(ErrorCode.MongoDBError, "MongoDB service '" + service
                 + "' failed (see the server log)", e.getCode() == -1 ? null : e.getCode());
+    }
+
+    private static MongoFailure unavailable(String service, MongoException e) {
+        LOG.warn("MongoDB service '{}' is unreachable: {}", service, e.getMessage());
+        return new MongoFailure(ErrorCode.ServiceUnavailable, "MongoDB service '" + service
+                + "' is unavailable: no server could be reached; check that it is running and that"
+                + " hookstead.service." + service + ".uri points at it", null);
     }
 
     private static MongoFailure serverError(String message, int code) {

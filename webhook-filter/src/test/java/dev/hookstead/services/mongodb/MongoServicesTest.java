@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -133,7 +134,7 @@ class MongoServicesTest {
     }
 
     @Test
-    void runningOutOfFunctionTimeWhileWaitingIsTheTimeLimitError() {
+    void runningOutOfFunctionTimeWhileNoServerIsReachableIsTheOutage() {
         int port;
         MongoServer probe = new MongoServer(new MemoryBackend());
         port = probe.bind().getPort();
@@ -141,9 +142,12 @@ class MongoServicesTest {
         try (MongoServices services = new MongoServices(List.of(ATLAS), Map.of(
                 "hookstead.service.mongodb-atlas.uri", "mongodb://127.0.0.1:" + port)::get)) {
             long deadline = System.currentTimeMillis() + 300;
-            MongoBridge bridge = new MongoBridge(services, () -> deadline - System.currentTimeMillis(), () -> { });
+            List<HookError> told = new ArrayList<>();
+            MongoBridge bridge = new MongoBridge(services, () -> deadline - System.currentTimeMillis(), () -> { },
+                    told::add);
             HookError error = assertThrows(HookError.class, () -> run(bridge, "insertOne", "[{n: 1}]"));
-            assertEquals(ErrorCode.ExecutionTimeLimitExceeded, error.code());
+            assertEquals(ErrorCode.ServiceUnavailable, error.code());
+            assertEquals(List.of(error), told);
         }
     }
 
