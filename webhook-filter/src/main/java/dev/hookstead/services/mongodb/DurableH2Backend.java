@@ -41,7 +41,7 @@ final class DurableH2Backend extends H2Backend {
     static DurableH2Backend open(String fileName) {
         MVStore store = MVStore.open(fileName);
         // Every write is followed by a synced commit, so the space of chunks it left dead can be reused at once:
-        // MVStore's default 45 s retention, meant for unsynced writes, made the file grow by about 80 KB per write
+        // MVStore's default 45 s retention, meant for unsynced writes, made the file grow by about 40 KB per write
         // under a commit per write (its background thread, kept, frees that space).
         store.setRetentionTime(0);
         return new DurableH2Backend(store);
