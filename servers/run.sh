@@ -2,8 +2,8 @@
 # Deploys the example WAR to real, standalone servers fetched from Maven Central, on loopback, configured only
 # through the environment; runs the README's curl commands against each; stops the server it started, by PID.
 #
-#   servers/run.sh                  Tomcat 10.1 and Jetty 12 (ee10)
-#   servers/run.sh tomcat jetty wildfly
+#   servers/run.sh                  Tomcat 10.1, Jetty 12 (ee10) and WildFly 35 (Jakarta EE 10)
+#   servers/run.sh tomcat jetty     only the servers named
 #
 # Needs the example WAR (mvn -B install -DskipTests) and JDK 17.
 set -euo pipefail
@@ -12,7 +12,7 @@ TOMCAT=10.1.59
 JETTY=12.0.30
 WILDFLY=35.0.1.Final
 servers=("$@")
-[[ ${#servers[@]} -gt 0 ]] || servers=(tomcat jetty)
+[[ ${#servers[@]} -gt 0 ]] || servers=(tomcat jetty wildfly)
 
 war=$(ls "$root"/webhook-war-example/target/webhook-war-example-*.war 2>/dev/null | head -1)
 [[ -n "$war" ]] || { echo "no example WAR: run 'mvn -B install -DskipTests' first" >&2; exit 1; }
@@ -116,12 +116,16 @@ run_jetty() {
 }
 
 run_wildfly() {
-  local home="$work/wildfly" port; port=$(free_port)
+  local home="$work/wildfly" port management offset
+  port=$(free_port); management=$(free_port); offset=$((1000 + RANDOM % 20000))
   fetch "org.wildfly:wildfly-dist:$WILDFLY:tar.gz" "$home"
   cp "$war" "$home/standalone/deployments/example.war"
-  # -b binds to loopback; the offset moves every other WildFly port away from common ones
-  (exec "$home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 -Djboss.http.port="$port" \
-    -Djboss.socket.binding.port-offset=0) > "$work/wildfly.log" 2>&1 &
+  # -b binds to loopback. The offset moves the ports without a property of their own (transactions, https, ajp) off
+  # their defaults, so a WildFly already running elsewhere on the machine does not collide; http and management get
+  # free ports (the offset is added to them too, so it is taken off first).
+  (exec "$home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 -Djboss.socket.binding.port-offset="$offset" \
+    -Djboss.http.port=$((port - offset)) -Djboss.management.http.port=$((management - offset))) \
+    > "$work/wildfly.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 180); do [[ -f "$home/standalone/deployments/example.war.deployed" || -f "$home/standalone/deployments/example.war.failed" ]] && break; sleep 1; done
   wait_ready "http://127.0.0.1:$port/example/" "$work/wildfly.log"

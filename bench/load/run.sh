@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput and latency of the filter against hand-written servlets on one embedded Tomcat, driven by wrk.
-# Usage: bench/load/run.sh [seconds per run, default 10] [rounds, default 3] [connections, default 16] [scenarios, default a,b,c0,c,d]
+# Usage: bench/load/run.sh [seconds per run, default 10] [rounds, default 3] [connections, default 16] [scenarios, default a,a2,b,c0,c,cd,d]
 # JAVA_OPTS passes flags to the server JVM (for example a flight recording).
 # The server runs in its own JVM and logs (slf4j-simple, INFO, invocation lines included) to bench/load/server.log.
 set -euo pipefail

@@ -3,7 +3,8 @@
 # Usage: bench/runtime/run.sh [seconds per figure, default 3]
 #          sync and async calls against a bare Nashorn call
 #        bench/runtime/run.sh ingest [seconds per round, default 5] [rounds, default 8] [threads, default 2]
-#          scenario (c)'s script side (async webhook awaiting insertOne) against the same insert with the driver
+#          scenario (c)'s script side (async webhook awaiting insertOne) against the same insert with the driver,
+#          and that webhook on an H2 store committing once a second against the embedded database (synced per write)
 #        bench/runtime/run.sh rules [seconds per round, default 5] [rounds, default 6] [threads, default 2]
 #          findOne + updateOne as an application user under an owner rule, against the same as System
 #        bench/runtime/run.sh shapes [seconds per figure, default 3]

@@ -69,6 +69,10 @@ public final class Settings {
                     + " the function's remaining time bounds it further.");
     public static final SettingDef HTTP_ALLOWED_HOSTS = new SettingDef("hookstead.http.allowedHosts", "",
             "Comma-separated host names context.http may call (exact, case-insensitive); empty allows every host.");
+    public static final SettingDef HTTP_ALLOW_PRIVATE = new SettingDef("hookstead.http.allowPrivate", "",
+            "Comma-separated host names, addresses and CIDR ranges context.http may reach although they are loopback,"
+                    + " link-local, private, unique-local or this server's own (all refused by default), e.g."
+                    + " 10.0.0.0/8,billing.internal.");
     public static final SettingDef USERS_SERVICE = new SettingDef("hookstead.users.service",
             "first MongoDB data source",
             "MongoDB data source holding application users; with no data source, the internal service hookstead-users"
@@ -83,8 +87,8 @@ public final class Settings {
     public static final List<SettingDef> REGISTRY = List.of(FUNCTION_TIMEOUT, REQUEST_MAX_BYTES, SECRET, SERVICE_URI,
             AUTO_REGISTER, TRUSTED_PROXIES, PUBLIC_BASE_URL, ENGINE_POOL_SIZE, ENGINE_ACQUIRE_TIMEOUT, ERROR_LINK_BASE,
             SERVICE_SERVER_SELECTION_TIMEOUT, DATA_DIR, HTTP_TIMEOUT, HTTP_ALLOWED_HOSTS,
-            SIGNATURE_TOLERANCE, REPLAY_SERVICE, USERS_SERVICE, USERS_DATABASE, AUTH_TOKEN_SIGNING_KEY,
-            FUNCTION_MAX_MEMORY);
+            HTTP_ALLOW_PRIVATE, SIGNATURE_TOLERANCE, REPLAY_SERVICE, USERS_SERVICE, USERS_DATABASE,
+            AUTH_TOKEN_SIGNING_KEY, FUNCTION_MAX_MEMORY);
 
     private final UnaryOperator<String> initParams;
     private final UnaryOperator<String> systemProperties;
@@ -215,6 +219,13 @@ public final class Settings {
             hosts.add(name);
         }
         return Collections.unmodifiableSet(hosts);
+    }
+
+    /** The entries of {@code hookstead.http.allowPrivate} as written, blanks dropped; empty keeps all closed. */
+    public List<String> httpAllowPrivate() {
+        String value = raw(HTTP_ALLOW_PRIVATE.name());
+        if (value == null) return List.of();
+        return Arrays.stream(value.split(",")).map(String::trim).filter(entry -> !entry.isEmpty()).toList();
     }
 
     public Duration signatureTolerance() {

@@ -15,6 +15,7 @@ import dev.hookstead.script.RuntimeOptions;
 import dev.hookstead.script.ScriptRuntime;
 import dev.hookstead.script.ServletContextScriptSource;
 import dev.hookstead.services.http.HttpSettings;
+import dev.hookstead.services.http.NetworkGuard;
 import dev.hookstead.services.mongodb.MongoServices;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -26,6 +27,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.io.CloseMode;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +63,8 @@ public class HooksteadFilter implements Filter {
     private RouteTable routes;
     private FunctionRunner runner;
     private MongoServices mongo;
+    /** Outgoing HTTP of every function, made with the runtime in {@link #createRunner}. */
+    private CloseableHttpAsyncClient httpClient;
     private Pipeline pipeline;
     private ClientApi clientApi;
 
@@ -119,8 +124,9 @@ public class HooksteadFilter implements Filter {
                 settings.functionMaxMemoryBytes(RuntimeOptions.defaultMaxMemoryBytes()), settings::secret, List.of());
         try {
             // One HTTP client per filter: every function's outgoing requests share its connection pool.
-            PlatformServices services = PlatformServices.of(mongo,
-                    HttpSettings.of(settings.httpTimeout(), settings.httpAllowedHosts()));
+            PlatformServices services = PlatformServices.of(mongo, HttpSettings.of(settings.httpTimeout(),
+                    settings.httpAllowedHosts(), NetworkGuard.allowing(settings.httpAllowPrivate())));
+            httpClient = services.httpClient();
             return new ScriptRuntime(manifest, new ServletContextScriptSource(context), options, services);
         } catch (RuntimeException e) {
             throw new ServletException("cannot start the JavaScript runtime: " + e.getMessage(), e);
@@ -168,6 +174,10 @@ public class HooksteadFilter implements Filter {
                 LOG.warn("closing the script runtime failed", e);
             }
             runner = null;
+        }
+        if (httpClient != null) {
+            httpClient.close(CloseMode.IMMEDIATE);
+            httpClient = null;
         }
         if (mongo != null) {
             mongo.close();

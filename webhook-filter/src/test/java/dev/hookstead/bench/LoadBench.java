@@ -43,7 +43,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * Throughput and latency of the whole filter against hand-written servlets, on one embedded Tomcat, in one run:
  * (a) a bare servlet, (a2) the same servlet burning the CPU time (b) spends over (a), (b) a trivial webhook, (c0) a
- * servlet doing HMAC plus insertOne with the driver, (c) the same as a VERIFY_PAYLOAD webhook, (d) API-key
+ * servlet doing HMAC plus insertOne with the driver, (c) the same as a VERIFY_PAYLOAD webhook, (cd) that webhook
+ * writing to the embedded database, which answers a write only once it is synced, where (c) writes to the same H2
+ * backend committing about once a second (what the embedded database was), (d) API-key
  * application auth plus a two-condition can_evaluate. wrk drives each in turn on loopback. Run with
  * bench/load/run.sh; {@code -Dhookstead.bench.maxThreads=N} sets Tomcat's worker thread limit (default 200).
  */
@@ -51,6 +53,8 @@ public final class LoadBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "bench-webhook-secret";
     private static final String DATA_SOURCE = "mongodb-atlas";
+    /** A data source with no URI: the embedded database. */
+    private static final String EMBEDDED = "embedded";
     private static final OperatingSystemMXBean CPU =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
@@ -81,7 +85,7 @@ public final class LoadBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        List<String> only = args.length > 3 ? List.of(args[3].split(",")) : List.of("a", "a2", "b", "c0", "c", "d");
+        List<String> only = args.length > 3 ? List.of(args[3].split(",")) : List.of("a", "a2", "b", "c0", "c", "cd", "d");
         Path scratch = Files.createTempDirectory("hookstead-load");
 
         MongoServer mongo = new MongoServer(new H2Backend(scratch.resolve("bench.mv").toString()));
@@ -99,6 +103,7 @@ public final class LoadBench {
         TestServer server = new TestServer()
                 .app(app())
                 .contextParam("hookstead.service." + DATA_SOURCE + ".uri", mongoUri)
+                .contextParam("hookstead.data.dir", scratch.resolve("embedded").toString())
                 .servlet("/bare", bare)
                 .servlet("/burn", burner)
                 .servlet("/c0", handWritten)
@@ -114,6 +119,7 @@ public final class LoadBench {
                 new Scenario("b", "trivial webhook: NO_VALIDATION, System, respond_result", get(server, TestApps.webhookPath("trivial"))),
                 new Scenario("c0", "servlet: HMAC-SHA256 check + insertOne (driver), 1 KiB", post(server, "/c0", signed, body)),
                 new Scenario("c", "webhook: VERIFY_PAYLOAD + insertOne, 1 KiB", post(server, TestApps.webhookPath("ingest"), signed, body)),
+                new Scenario("cd", "(c) into the embedded database (synced per answer)", post(server, TestApps.webhookPath("ingestEmbedded"), signed, body)),
                 new Scenario("d", "webhook: API-key auth + 2-condition can_evaluate", post(server,
                         TestApps.webhookPath("authed"), Map.of("api-key", apiKey, "Content-Type", "application/json"), "{}")));
 
@@ -156,6 +162,8 @@ public final class LoadBench {
         ratio(median, "b", "a", Wrk.Figures::p99Micros, "p99", "<= 3");
         ratio(median, "b", "a2", Wrk.Figures::p99Micros, "p99", "none: (a2) spends (b)'s CPU");
         ratio(median, "c", "c0", Wrk.Figures::requestsPerSecond, "throughput", ">= 0.85");
+        ratio(median, "cd", "c", Wrk.Figures::requestsPerSecond, "throughput", "none: the price of durability");
+        ratio(median, "cd", "c", Wrk.Figures::p99Micros, "p99", "none");
         ratio(median, "d", "a", Wrk.Figures::requestsPerSecond, "throughput", "none");
         ratio(median, "d", "b", Wrk.Figures::requestsPerSecond, "throughput", "none");
 
@@ -221,9 +229,12 @@ public final class LoadBench {
                 false, null, base.source());
         return new JsApp()
                 .dataSource(DATA_SOURCE)
+                .dataSource(EMBEDDED)
                 .authProvider(new AuthProviderDef("api-key", "api-key", false, null, null, List.of(), "auth/providers.json"))
                 .webhook(TestApps.webhook("trivial", "GET", ValidationMethod.NO_VALIDATION, null, true), TRIVIAL)
                 .webhook(TestApps.webhook("ingest", "POST", ValidationMethod.VERIFY_PAYLOAD, SECRET, true), INGEST)
+                .webhook(TestApps.webhook("ingestEmbedded", "POST", ValidationMethod.VERIFY_PAYLOAD, SECRET, true),
+                        INGEST.replace(DATA_SOURCE, EMBEDDED))
                 .webhook(authed, TRIVIAL);
     }
 

@@ -38,8 +38,9 @@ final class Wrk {
     Figures run(String name, Request request, int seconds) throws IOException, InterruptedException {
         Path script = scratch.resolve(name + ".lua");
         Files.writeString(script, lua(request));
+        // wrk's default 2 s timeout counted a slow answer as a failed request; a slow answer is a latency figure
         List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s",
-                "--latency", "-s", script.toString(), request.uri().toString()));
+                "--timeout", "10s", "--latency", "-s", script.toString(), request.uri().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) throw new IllegalStateException("wrk failed for " + name + ":\n" + out);

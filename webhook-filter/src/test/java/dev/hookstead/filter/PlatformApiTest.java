@@ -127,7 +127,9 @@ class PlatformApiTest {
         remote.start();
         String base = "http://127.0.0.1:" + remote.getAddress().getPort();
         try {
-            server.env("HOOKSTEAD_HTTP_ALLOWEDHOSTS", "127.0.0.1").app(new JsApp().webhook("call", """
+            // the loopback server is closed by default: opened on purpose, as an operator would
+            server.env("HOOKSTEAD_HTTP_ALLOWEDHOSTS", "127.0.0.1").env("HOOKSTEAD_HTTP_ALLOWPRIVATE", "127.0.0.1")
+                    .app(new JsApp().webhook("call", """
                     exports = async (payload) => {
                       const base = JSON.parse(payload.body.text()).base;
                       const posted = await context.http.post({url: base + "/orders", body: {id: 7}, encodeBodyAsJSON: true});

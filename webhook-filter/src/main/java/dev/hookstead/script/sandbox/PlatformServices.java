@@ -2,8 +2,8 @@ package dev.hookstead.script.sandbox;
 
 import dev.hookstead.services.http.HttpSettings;
 import dev.hookstead.services.mongodb.MongoServices;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Set;
 
@@ -15,7 +15,7 @@ import java.util.Set;
  * @param httpClient the one client every outgoing request of the app goes through
  * @param http       timeouts and the host allow-list of outgoing requests
  */
-public record PlatformServices(MongoServices mongo, HttpClient httpClient, HttpSettings http) {
+public record PlatformServices(MongoServices mongo, CloseableHttpAsyncClient httpClient, HttpSettings http) {
 
     public PlatformServices {
         if (mongo == null || httpClient == null || http == null) {

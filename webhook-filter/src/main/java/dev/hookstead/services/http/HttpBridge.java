@@ -4,27 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.HttpCookie;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /**
  * The only Java object {@code http-client.js} is handed ({@code context.http} and HTTP service clients, spec 3.4).
@@ -40,8 +43,9 @@ public final class HttpBridge {
     static final int MAX_REDIRECTS = 10;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
-    private final HttpClient client;
+    private final CloseableHttpAsyncClient client;
     private final HttpSettings settings;
     private final LongSupplier remainingMillis;
     private final Runnable onAsyncOperation;
@@ -51,7 +55,7 @@ public final class HttpBridge {
      * @param remainingMillis  time the running function has left; bounds every exchange
      * @param onAsyncOperation called once per request before it starts; what it throws propagates unchanged
      */
-    public HttpBridge(HttpClient client, HttpSettings settings, LongSupplier remainingMillis,
+    public HttpBridge(CloseableHttpAsyncClient client, HttpSettings settings, LongSupplier remainingMillis,
                       Runnable onAsyncOperation) {
         this.client = client;
         this.settings = settings;
@@ -71,6 +75,7 @@ public final class HttpBridge {
             if (budget <= 0) {
                 throw new IllegalArgumentException(request.action() + ": the function has no time left for a request");
             }
+            client.start(); // idempotent: the first request of the app starts the client's threads
             return responseJson(exchange(request, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budget), budget));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("context.http: the request description is not JSON");
@@ -87,7 +92,7 @@ public final class HttpBridge {
     }
 
     /** Sends, following redirects when asked; each hop passes the allow-list and shares the deadline. */
-    private HttpResponse<byte[]> exchange(OutgoingRequest request, long deadline, long budget) {
+    private SimpleHttpResponse exchange(OutgoingRequest request, long deadline, long budget) {
         URI uri = request.uri();
         String method = request.method();
         byte[] body = request.body();
@@ -97,9 +102,10 @@ public final class HttpBridge {
                 throw new IllegalArgumentException(request.action() + ": host " + uri.getHost()
                         + " is not in hookstead.http.allowedHosts");
             }
-            HttpResponse<byte[]> response = sendOnce(request.action(), uri, method, headers, body, deadline, budget);
-            String location = response.headers().firstValue("Location").orElse(null);
-            if (!request.followRedirects() || !REDIRECTS.contains(response.statusCode()) || location == null) {
+            SimpleHttpResponse response = sendOnce(request.action(), uri, method, headers, body, deadline, budget);
+            Header locationHeader = response.getFirstHeader("Location");
+            String location = locationHeader == null ? null : locationHeader.getValue();
+            if (!request.followRedirects() || !REDIRECTS.contains(response.getCode()) || location == null) {
                 return response;
             }
             if (hop == MAX_REDIRECTS) {
@@ -112,7 +118,7 @@ public final class HttpBridge {
                 throw new IllegalArgumentException(request.action() + ": redirect to an invalid Location '"
                         + location + "'");
             }
-            int status = response.statusCode();
+            int status = response.getCode();
             if (status == 303 || (status == 301 || status == 302) && !method.equals("GET") && !method.equals("HEAD")) {
                 method = "GET";
                 body = null;
@@ -124,22 +130,28 @@ public final class HttpBridge {
         }
     }
 
-    private HttpResponse<byte[]> sendOnce(String action, URI uri, String method, Map<String, List<String>> headers,
-                                          byte[] body, long deadline, long budget) {
+    private SimpleHttpResponse sendOnce(String action, URI uri, String method, Map<String, List<String>> headers,
+                                        byte[] body, long deadline, long budget) {
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (left <= 0) {
             throw timedOut(action, uri, budget);
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(left))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        try {
-            headers.forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(action + ": invalid header (" + e.getMessage() + ")");
+        SimpleHttpRequest http = SimpleHttpRequest.create(method, uri);
+        String contentType = null;
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            for (String value : header.getValue()) {
+                checkHeader(action, header.getKey(), value);
+                if (header.getKey().equalsIgnoreCase("Content-Type") && body != null) {
+                    contentType = value; // travels with the body, or the client would send a second one
+                } else {
+                    http.addHeader(header.getKey(), value);
+                }
+            }
         }
-        CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (body != null) {
+            http.setBody(body, contentType == null ? null : ContentType.parse(contentType));
+        }
+        Future<SimpleHttpResponse> future = client.execute(http, null);
         try {
             return future.get(left, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -154,12 +166,27 @@ public final class HttpBridge {
         }
     }
 
+    private static void checkHeader(String action, String name, String value) {
+        if (!HEADER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(action + ": invalid header (name '" + name + "')");
+        }
+        if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+            throw new IllegalArgumentException(action + ": invalid header (value of '" + name
+                    + "' holds a line break or NUL)");
+        }
+    }
+
     private static IllegalArgumentException failed(String action, URI uri, Throwable cause, long budget) {
-        if (cause instanceof HttpConnectTimeoutException) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof NetworkGuard.Refused) {
+                return new IllegalArgumentException(action + ": " + c.getMessage());
+            }
+        }
+        if (cause instanceof ConnectTimeoutException) {
             return new IllegalArgumentException(action + ": could not connect to " + uri.getHost()
                     + " in time (hookstead.http.timeout)");
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof SocketTimeoutException) {
             return timedOut(action, uri, budget);
         }
         if (cause instanceof ConnectException) {
@@ -188,28 +215,37 @@ public final class HttpBridge {
         return kept;
     }
 
-    private static String responseJson(HttpResponse<byte[]> response) {
+    private static String responseJson(SimpleHttpResponse response) {
         ObjectNode out = JSON.createObjectNode();
-        int code = response.statusCode();
+        int code = response.getCode();
         String reason = StatusText.of(code);
         out.put("status", reason.isEmpty() ? String.valueOf(code) : code + " " + reason);
         out.put("statusCode", code);
-        byte[] body = response.body();
-        out.put("contentLength", response.headers().firstValueAsLong("Content-Length").orElse(body.length));
+        byte[] body = response.getBodyBytes() == null ? new byte[0] : response.getBodyBytes();
+        out.put("contentLength", contentLength(response, body.length));
         ObjectNode headers = out.putObject("headers");
         ObjectNode cookies = out.putObject("cookies");
-        response.headers().map().forEach((name, values) -> {
-            if (!name.startsWith(":")) {
-                values.forEach(headers.withArray(canonical(name))::add);
+        for (Header header : response.getHeaders()) {
+            if (!header.getName().startsWith(":")) {
+                headers.withArray(canonical(header.getName())).add(header.getValue());
             }
-        });
-        for (String setCookie : response.headers().allValues("Set-Cookie")) {
-            for (HttpCookie cookie : parseCookies(setCookie)) {
-                cookies.put(cookie.getName(), cookie.getValue());
+            if (header.getName().equalsIgnoreCase("Set-Cookie")) {
+                for (HttpCookie cookie : parseCookies(header.getValue())) {
+                    cookies.put(cookie.getName(), cookie.getValue());
+                }
             }
         }
         out.put("body", Base64.getEncoder().encodeToString(body));
         return out.toString();
+    }
+
+    private static long contentLength(SimpleHttpResponse response, int received) {
+        Header header = response.getFirstHeader("Content-Length");
+        try {
+            return header == null ? received : Long.parseLong(header.getValue().trim());
+        } catch (NumberFormatException e) {
+            return received;
+        }
     }
 
     private static List<HttpCookie> parseCookies(String header) {

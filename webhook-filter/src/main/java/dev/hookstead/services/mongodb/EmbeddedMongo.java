@@ -1,7 +1,6 @@
 package dev.hookstead.services.mongodb;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * The in-process MongoDB (mongo-java-server with its H2 backend) that services without a configured URI share.
- * Started on first use, bound to 127.0.0.1 on a free port, persisted in one MVStore file.
+ * Started on first use, bound to 127.0.0.1 on a free port, persisted in one MVStore file; a write is acknowledged
+ * only once it is synced to that file ({@link DurableH2Backend}).
  */
 final class EmbeddedMongo implements AutoCloseable {
 
@@ -51,9 +51,9 @@ final class EmbeddedMongo implements AutoCloseable {
             throw unavailable("cannot create the data directory " + dataFile.getParent() + " (" + e.getMessage()
                     + "); set " + MongoSettings.DATA_DIR + " to a writable directory", e);
         }
-        H2Backend opened;
+        DurableH2Backend opened;
         try {
-            opened = new H2Backend(dataFile.toString());
+            opened = DurableH2Backend.open(dataFile.toString());
         } catch (RuntimeException e) {
             // typically the file is locked by another Hookstead instance using the same data directory
             throw unavailable("cannot open the data file " + dataFile + " (" + e.getMessage() + "); give each"

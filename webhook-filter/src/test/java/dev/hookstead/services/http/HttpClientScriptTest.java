@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hookstead.script.utils.ScriptGlobals;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -42,7 +43,7 @@ class HttpClientScriptTest {
     private final AtomicLong remaining = new AtomicLong();
     private final CountDownLatch release = new CountDownLatch(1);
     private HttpServer server;
-    private HttpClient client;
+    private CloseableHttpAsyncClient client;
     private String base;
 
     @BeforeAll
@@ -69,12 +70,15 @@ class HttpClientScriptTest {
         });
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
-        client = HttpSettings.of(Duration.ofSeconds(5), Set.of()).newClient();
+        // the test server is on loopback, closed by default: open it as an operator would
+        client = HttpSettings.of(Duration.ofSeconds(5), Set.of(), NetworkGuard.allowing(List.of("127.0.0.1",
+                "localhost"))).newClient();
     }
 
     @AfterAll
     void stopServer() {
         release.countDown();
+        client.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
         server.stop(0);
     }
 
