@@ -86,7 +86,12 @@ public final class ValidationStage implements Stage {
             case NO_VALIDATION -> { }
             case VERIFY_PAYLOAD -> {
                 String header = route.isWebhook() ? "X-Hook-Signature" : "Endpoint-Signature";
-                if (!RealmSignature.verify(secret(exchange), data.body(), data.header(header))) {
+                String secret = secret(exchange);
+                String given = data.header(header);
+                if (given == null) {
+                    throw new HookError(ErrorCode.IncomingWebhookAuthFailed, "missing " + header + " header");
+                }
+                if (!RealmSignature.verify(secret, data.body(), given)) {
                     throw new HookError(ErrorCode.IncomingWebhookAuthFailed, "invalid signature in " + header);
                 }
             }
