@@ -120,7 +120,7 @@ public final class AppCompiler {
                     cache.put(file, todo.get(file), script);
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof ScriptCompileException sce) {
-                        for (CompileProblem p : sce.problems()) problems.add(toProblem(p));
+                        for (CompileProblem p : sce.problems()) problems.add(toProblem(p, todo.get(file)));
                     } else {
                         throw new IllegalStateException("transpiler failed on " + file + ": " + e.getCause(), e.getCause());
                     }
@@ -143,7 +143,8 @@ public final class AppCompiler {
         return prelude;
     }
 
-    private static Problem toProblem(CompileProblem p) {
+    /** The problem, quoting the source line it points at as the value. */
+    private static Problem toProblem(CompileProblem p, String source) {
         String file = p.file();
         String field = null;
         int hash = file.indexOf('#');
@@ -151,7 +152,22 @@ public final class AppCompiler {
             field = file.substring(hash + 1);
             file = file.substring(0, hash);
         }
-        return new Problem(Severity.ERROR, file, field, null, p.message(), p.suggestion(), p.line(), p.column());
+        return new Problem(Severity.ERROR, file, field, excerpt(source, p.line(), p.column()), p.message(),
+                p.suggestion(), p.line(), p.column());
+    }
+
+    /** Line {@code line} of {@code source}, trimmed, at most about 80 characters around {@code column}; or null. */
+    static String excerpt(String source, int line, int column) {
+        if (source == null || line < 1) return null;
+        String[] lines = source.split("\r\n|[\n\r\u2028\u2029]", -1);
+        if (line > lines.length) return null;
+        String text = lines[line - 1];
+        int at = Math.min(Math.max(column - 1, 0), text.length());
+        int from = Math.max(0, at - 40);
+        int to = Math.min(text.length(), at + 40);
+        String cut = text.substring(from, to).strip();
+        if (cut.isEmpty()) return null;
+        return (from > 0 ? "…" : "") + cut + (to < text.length() ? "…" : "");
     }
 
     private Manifest withScripts(Manifest m, Map<String, ScriptRef> refs) {

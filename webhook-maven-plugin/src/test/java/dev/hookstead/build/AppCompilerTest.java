@@ -89,6 +89,25 @@ class AppCompilerTest {
     }
 
     @Test
+    void aJavaScriptParseErrorQuotesTheLineAndSaysHowToFixIt() throws IOException {
+        Path app = copy(LAYOUT, tmp.resolve("app"));
+        Files.writeString(app.resolve("functions/util/format.js"), "exports = function(x) {\n  const y = ;\n};\n");
+        AppCompiler.Result r = compiler().compile(app, null, tmp.resolve("out"));
+        String text = r.problems().format();
+        assertTrue(text.startsWith("ERROR functions/util/format.js:2:"), text);
+        assertTrue(text.contains(": value \"const y = ;\" Parse error."), text);
+        assertTrue(text.contains(". Fix: correct the JavaScript syntax at that position"), text);
+    }
+
+    @Test
+    void anExcerptIsTheLineAroundTheColumnTrimmed() {
+        assertEquals("return 1;", AppCompiler.excerpt("a\n    return 1;\n", 2, 5));
+        assertNull(AppCompiler.excerpt("a\n", 0, 0), "no line, no excerpt");
+        String longLine = "x".repeat(100) + "BAD" + "y".repeat(100);
+        assertEquals("…" + "x".repeat(40) + "BAD" + "y".repeat(37) + "…", AppCompiler.excerpt(longLine, 1, 101));
+    }
+
+    @Test
     void validateOnlyWritesNothing() {
         AppCompiler.Result r = compiler().compile(LAYOUT, null, null);
         assertFalse(r.problems().hasErrors());
