@@ -65,6 +65,7 @@ public final class AppCompiler {
         ExportResult export = ExportReader.read(appDirectory, clientAppIdOverride);
         Problems problems = export.problems();
         Map<String, String> sources = export.sources();
+        if (export.manifest() != null) ServiceNameCheck.check(export.manifest(), sources, problems);
 
         Map<String, CompiledScript> compiled = new TreeMap<>();
         int[] counts = compileAll(sources, compiled, problems);

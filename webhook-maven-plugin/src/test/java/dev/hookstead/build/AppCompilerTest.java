@@ -108,6 +108,24 @@ class AppCompilerTest {
     }
 
     @Test
+    void aLiteralServiceNameTheExportLacksIsAWarningNamingTheDataSources() throws IOException {
+        Path app = copy(LAYOUT, tmp.resolve("app"));
+        Files.writeString(app.resolve("functions/util/format.js"), """
+                exports = async function(x) {
+                  const ok = context.services.get("mongodb-atlas");
+                  return context.services.get('mongodb-atlass').db("a").collection("b").findOne();
+                };
+                """);
+        AppCompiler.Result r = compiler().compile(app, null, null);
+        assertFalse(r.problems().hasErrors(), r.problems()::format);
+        assertEquals(1, r.problems().warnings().size(), r.problems()::format);
+        assertEquals("functions/util/format.js:3:32: value \"mongodb-atlass\" is not a data source or HTTP service of"
+                + " this export, so context.services.get gives undefined for it at run time. Fix: use one of the"
+                + " export's data sources [mongodb-atlas], or add this one under data_sources/",
+                r.problems().warnings().get(0).format());
+    }
+
+    @Test
     void validateOnlyWritesNothing() {
         AppCompiler.Result r = compiler().compile(LAYOUT, null, null);
         assertFalse(r.problems().hasErrors());
