@@ -7,13 +7,17 @@ import org.apache.catalina.startup.Tomcat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * {@code java -cp tomcat-embed-core.jar:tomcat-annotations-api.jar DeployWar.java BASE PORT_FILE /path=app.war...}
+ * {@code java -cp tomcat-embed-core.jar:tomcat-annotations-api.jar DeployWar.java BASE PORT_FILE WEBAPP...}, each
+ * WEBAPP {@code [!]/path=app.war[|context-param=value...]}.
  *
  * <p>Deploys each WAR file as a standalone Tomcat does (unpacked, its container initializers run, the default
- * servlet on "/") on a free loopback port, writes the port to PORT_FILE once every webapp is up, and serves until
- * killed. Exits 1 when a webapp fails to start.
+ * servlet on "/"; context-params as a context.xml would give them) on a free loopback port, writes the port to
+ * PORT_FILE once the webapps have started, and serves until killed. Exits 1 when a webapp does not start, or one
+ * marked {@code !} (expected to fail) does.
  */
 public class DeployWar {
     public static void main(String[] args) throws Exception {
@@ -26,16 +30,28 @@ public class DeployWar {
         tomcat.getService().addConnector(connector);
         // conf/web.xml's defaults, minus the JSP servlet tomcat-embed-core lacks
         tomcat.setAddDefaultWebXmlToWebapp(false);
+        Set<String> failing = new HashSet<>();
         for (int i = 2; i < args.length; i++) {
-            String[] pathAndWar = args[i].split("=", 2);
+            String webapp = args[i];
+            if (webapp.startsWith("!")) {
+                webapp = webapp.substring(1);
+                failing.add(webapp.substring(0, webapp.indexOf('=')));
+            }
+            String[] parts = webapp.split("\\|");
+            String[] pathAndWar = parts[0].split("=", 2);
             Context context = tomcat.addWebapp(pathAndWar[0], new File(pathAndWar[1]).getAbsolutePath());
+            for (int p = 1; p < parts.length; p++) {
+                String[] param = parts[p].split("=", 2);
+                context.addParameter(param[0], param[1]);
+            }
             Tomcat.addServlet(context, "default", new DefaultServlet());
-            context.addServletMappingDecoded("/", "default");
+            context.addServletMappingDecoded("/", "default", false);
         }
         tomcat.start();
         for (Container webapp : tomcat.getHost().findChildren()) {
-            if (!webapp.getState().isAvailable()) {
-                System.err.println("DeployWar: webapp " + webapp.getName() + " did not start");
+            if (webapp.getState().isAvailable() == failing.contains(webapp.getName())) {
+                System.err.println("DeployWar: webapp " + webapp.getName() + (failing.contains(webapp.getName())
+                        ? " started, but was expected to fail" : " did not start"));
                 System.exit(1);
             }
         }

@@ -1,7 +1,8 @@
 // The WAR built from exactly the README's snippet (prebuild.groovy), deployed to Tomcat: it starts, answers a signed
 // call, logs one line per invocation (the error body's link names a logged invocation), and start-up says where the
 // embedded database keeps its data. The same WAR without its SLF4J provider: the container's own log says so once,
-// names the fix, and still carries the embedded database's warning.
+// names the fix, and still carries the embedded database's warning. The same WAR without the embedded database's
+// jars (docs/deployment.md): with a URI it starts and answers, without one start-up fails naming the setting.
 import java.util.zip.ZipEntry
 import java.util.zip.ZipFile
 import java.util.zip.ZipOutputStream
@@ -12,16 +13,25 @@ def entries = new ZipFile(war).withCloseable { zip -> zip.entries().collect { it
 assert entries.contains('WEB-INF/hookstead/manifest.json')
 assert entries.any { it ==~ /WEB-INF\/lib\/slf4j-simple-.*\.jar/ }
 
-def silent = new File(basedir, 'silent.war')
-new ZipFile(war).withCloseable { zip ->
-    new ZipOutputStream(new FileOutputStream(silent)).withCloseable { out ->
-        zip.entries().findAll { !(it.name ==~ /WEB-INF\/lib\/slf4j-simple-.*\.jar/) }.each { entry ->
-            out.putNextEntry(new ZipEntry(entry.name))
-            zip.getInputStream(entry).withCloseable { out << it }
-            out.closeEntry()
+// The WAR minus the jars whose names match `left`, as a build with those dependencies excluded would make it.
+def without = { String name, String left ->
+    def copy = new File(basedir, name)
+    new ZipFile(war).withCloseable { zip ->
+        new ZipOutputStream(new FileOutputStream(copy)).withCloseable { out ->
+            zip.entries().findAll { !(it.name ==~ "WEB-INF/lib/(${left})-.*\\.jar") }.each { entry ->
+                out.putNextEntry(new ZipEntry(entry.name))
+                zip.getInputStream(entry).withCloseable { out << it }
+                out.closeEntry()
+            }
         }
     }
+    copy
 }
+def silent = without('silent.war', 'slf4j-simple')
+// docs/deployment.md's production WAR: mongo-java-server excluded, and with it H2 and Netty
+def lean = without('lean.war', 'mongo-java-server.*|h2|netty.*')
+def leanJars = new ZipFile(lean).withCloseable { zip -> zip.entries().collect { it.name }.findAll { it.startsWith('WEB-INF/lib/') } }
+assert !leanJars.any { it =~ /mongo-java-server|\/h2-|netty/ } && leanJars.any { it.contains('mongodb-driver-sync') } : leanJars
 
 def jar = { String group, String artifact ->
     new File(localRepositoryPath, "${group.replace('.', '/')}/${artifact}/${tomcatVersion}/${artifact}-${tomcatVersion}.jar")
@@ -35,7 +45,10 @@ def portFile = new File(run, 'port')
 def log = new File(basedir, 'server.log')
 def command = [new File(System.getProperty('java.home'), 'bin/java').path, '-cp', classpath*.path.join(File.pathSeparator),
                new File(basedir, 'DeployWar.java').path, run.path, portFile.path,
-               "/first-hour=${war.path}".toString(), "/silent=${silent.path}".toString()]
+               "/first-hour=${war.path}".toString(), "/silent=${silent.path}".toString(),
+               // nothing listens there: start-up and requests that need no data work, data calls get 503
+               "/lean=${lean.path}|hookstead.service.mongodb-atlas.uri=mongodb://127.0.0.1:9/".toString(),
+               "!/lean-without-uri=${lean.path}".toString()]
 def builder = new ProcessBuilder(command).directory(run).redirectErrorStream(true).redirectOutput(log)
 builder.environment().keySet().removeIf { it.startsWith('HOOKSTEAD_') }
 builder.environment().put('HOOKSTEAD_ENGINE_POOLSIZE', '1') // one warm JavaScript global per webapp starts faster
@@ -69,6 +82,10 @@ try {
     assert linked.find() : body
     (code, body) = post('/silent' + hook, [:])
     assert code == 401 && body.contains('missing X-Hook-Signature header') : "the provider-less WAR answers: ${code} ${body}"
+    (code, body) = post('/lean' + hook, [:])
+    assert code == 401 && body.contains('missing X-Hook-Signature header') : "the lean WAR answers: ${code} ${body}"
+    (code, body) = post('/lean' + hook, signature)
+    assert code == 503 && body.contains('"error_code":"ServiceUnavailable"') : "the lean WAR's data call: ${code} ${body}"
 
     def text = log.text
     assert text =~ /invocation=[0-9a-f]{24} route=hooks\/save method=POST status=200 / : "no invocation line:\n${text}"
@@ -81,6 +98,11 @@ try {
     assert text.contains('Fix: add a provider to the WAR, e.g. the dependency org.slf4j:slf4j-simple')
     assert text.contains('Hookstead: MongoDB service(s) [mongodb-atlas] have no URI configured: their data goes to') :
             "the provider-less WAR's container log carries the embedded database's warning:\n${text}"
+    assert text.contains('MongoDB service(s) [mongodb-atlas] have no URI configured, and this WAR has no embedded database'
+            + ' (mongo-java-server is not in WEB-INF/lib). Fix: set hookstead.service.mongodb-atlas.uri (environment'
+            + ' HOOKSTEAD_SERVICE_MONGODB_ATLAS_URI) to mongodb://host:27017/') :
+            "the lean WAR without a URI fails start-up naming the fix:\n${text}"
+    assert !text.contains('NoClassDefFoundError') : text
 } finally {
     server.destroy()
     server.waitFor()
