@@ -45,7 +45,7 @@ public class DeployWar {
                 context.addParameter(param[0], param[1]);
             }
             Tomcat.addServlet(context, "default", new DefaultServlet());
-            context.addServletMappingDecoded("/", "default", false);
+            context.addServletMappingDecoded("/", "default");
         }
         tomcat.start();
         for (Container webapp : tomcat.getHost().findChildren()) {
