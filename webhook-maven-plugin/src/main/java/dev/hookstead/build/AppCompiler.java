@@ -146,15 +146,20 @@ public final class AppCompiler {
 
     /** The problem, quoting the source line it points at as the value. */
     private static Problem toProblem(CompileProblem p, String source) {
-        String file = p.file();
-        String field = null;
-        int hash = file.indexOf('#');
-        if (hash >= 0) {
-            field = file.substring(hash + 1);
-            file = file.substring(0, hash);
-        }
-        return new Problem(Severity.ERROR, file, field, excerpt(source, p.line(), p.column()), p.message(),
-                p.suggestion(), p.line(), p.column());
+        return at(Severity.ERROR, p.file(), excerpt(source, p.line(), p.column()), p.message(), p.suggestion(),
+                p.line(), p.column());
+    }
+
+    /**
+     * A problem in a script named by its source key: a file, or {@code file#field} for a script inside a config
+     * file (e.g. {@code run_as_user_id_script_source}).
+     */
+    static Problem at(Severity severity, String sourceKey, String value, String message, String fix, int line,
+                      int column) {
+        int hash = sourceKey.indexOf('#');
+        String file = hash >= 0 ? sourceKey.substring(0, hash) : sourceKey;
+        String field = hash >= 0 ? sourceKey.substring(hash + 1) : null;
+        return new Problem(severity, file, field, value, message, fix, line, column);
     }
 
     /** Line {@code line} of {@code source}, trimmed, at most about 80 characters around {@code column}; or null. */

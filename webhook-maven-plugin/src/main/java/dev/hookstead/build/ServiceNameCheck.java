@@ -1,6 +1,5 @@
 package dev.hookstead.build;
 
-import dev.hookstead.build.problems.Problem;
 import dev.hookstead.build.problems.Problems;
 import dev.hookstead.build.problems.Severity;
 import dev.hookstead.manifest.DataSourceDef;
@@ -35,17 +34,10 @@ final class ServiceNameCheck {
             while (m.find()) {
                 String name = m.group(2);
                 if (known.contains(name)) continue;
-                String file = source.getKey();
-                String field = null;
-                int hash = file.indexOf('#');
-                if (hash >= 0) {
-                    field = file.substring(hash + 1);
-                    file = file.substring(0, hash);
-                }
                 int line = lineOf(source.getValue(), m.start(2));
                 int column = m.start(2) - source.getValue().lastIndexOf('\n', m.start(2) - 1);
-                problems.add(new Problem(Severity.WARNING, file, field, name, "is not a data source or HTTP service"
-                        + " of this export, so context.services.get gives undefined for it at run time",
+                problems.add(AppCompiler.at(Severity.WARNING, source.getKey(), name, "is not a data source or HTTP"
+                        + " service of this export, so context.services.get gives undefined for it at run time",
                         dataSources.isEmpty() ? "add the data source under data_sources/ in the export"
                                 : "use one of the export's data sources " + dataSources
                                 + ", or add this one under data_sources/", line, column));
