@@ -100,9 +100,7 @@ public final class ScriptCompiler {
         }
         String message = error.getDescription();
         if (message.endsWith(".")) message = message.substring(0, message.length() - 1);
-        String fix = PARSE_ERROR.equals(error.getType().key)
-                ? "correct the JavaScript syntax at that position (the export must hold the functions as the platform"
-                        + " accepted them)"
+        String fix = PARSE_ERROR.equals(error.getType().key) ? "correct the JavaScript syntax at that position"
                 : "change the code at that position";
         return new CompileProblem(fileName, line, column, message, fix);
     }
