@@ -64,6 +64,8 @@ public final class Settings {
     public static final SettingDef DATA_DIR = new SettingDef("hookstead.data.dir", "hookstead-data",
             "Directory of the embedded database file, used by every data source without a URI (relative to the"
                     + " server's working directory).");
+    public static final SettingDef DATA_REQUIRE_URI = new SettingDef("hookstead.data.requireUri", "false",
+            "When true, a data source without a URI fails start-up instead of using the embedded database.");
     public static final SettingDef HTTP_TIMEOUT = new SettingDef("hookstead.http.timeout", "60",
             "Seconds one context.http request may take, redirects included (connecting gets at most 10 of them);"
                     + " the function's remaining time bounds it further.");
@@ -86,7 +88,7 @@ public final class Settings {
     /** Every setting, in documentation order. */
     public static final List<SettingDef> REGISTRY = List.of(FUNCTION_TIMEOUT, REQUEST_MAX_BYTES, SECRET, SERVICE_URI,
             AUTO_REGISTER, TRUSTED_PROXIES, PUBLIC_BASE_URL, ENGINE_POOL_SIZE, ENGINE_ACQUIRE_TIMEOUT, ERROR_LINK_BASE,
-            SERVICE_SERVER_SELECTION_TIMEOUT, DATA_DIR, HTTP_TIMEOUT, HTTP_ALLOWED_HOSTS,
+            SERVICE_SERVER_SELECTION_TIMEOUT, DATA_DIR, DATA_REQUIRE_URI, HTTP_TIMEOUT, HTTP_ALLOWED_HOSTS,
             HTTP_ALLOW_PRIVATE, SIGNATURE_TOLERANCE, REPLAY_SERVICE, USERS_SERVICE, USERS_DATABASE,
             AUTH_TOKEN_SIGNING_KEY, FUNCTION_MAX_MEMORY);
 

@@ -80,6 +80,7 @@ public class HooksteadFilter implements Filter {
     @Override
     public void init(FilterConfig config) throws ServletException {
         ServletContext context = config.getServletContext();
+        StartupLog startup = StartupLog.of(context);
         UnaryOperator<String> initParams = name -> config.getInitParameter(name) != null
                 ? config.getInitParameter(name) : context.getInitParameter(name);
         Settings settings = new Settings(initParams, System::getProperty, environment);
@@ -97,6 +98,7 @@ public class HooksteadFilter implements Filter {
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
+        startup.alsoWhenDropped(mongo.embeddedNotice());
         runner = createRunner(manifest, context, settings, mongo);
         try {
             ApplicationAuth auth = new ApplicationAuth(manifest, settings, mongo, Clock.systemUTC());
@@ -107,8 +109,11 @@ public class HooksteadFilter implements Filter {
             destroy();
             throw new ServletException(e.getMessage(), e);
         }
-        LOG.info("Hookstead serves {} webhooks and {} endpoints of app {}", manifest.webhooks().size(),
-                manifest.endpoints().size(), manifest.app() == null ? "?" : manifest.app().clientAppId());
+        String serving = "Hookstead serves " + manifest.webhooks().size() + " webhooks and "
+                + manifest.endpoints().size() + " endpoints of app "
+                + (manifest.app() == null ? "?" : manifest.app().clientAppId());
+        LOG.info(serving);
+        startup.alsoWhenDropped(serving);
     }
 
     /**

@@ -27,7 +27,11 @@ public final class RealmSignature implements SignatureScheme {
     @Override
     public String check(String secret, Exchange exchange, Freshness freshness) {
         String header = exchange.target().validation().header();
-        if (!verify(secret, exchange.data().body(), exchange.data().header(header))) {
+        String given = exchange.data().header(header);
+        if (given == null) {
+            throw new HookError(ErrorCode.IncomingWebhookAuthFailed, "missing " + header + " header");
+        }
+        if (!verify(secret, exchange.data().body(), given)) {
             throw new HookError(ErrorCode.IncomingWebhookAuthFailed, "invalid signature in " + header);
         }
         return null;

@@ -71,7 +71,8 @@ class DataServicesTest {
         HttpResponse<String> missing = server.post(webhookPath("saveOrder"), "{\"other\":1}");
         assertEquals(400, missing.statusCode());
         assertEquals("Could not find \"someField\" in the webhook request body.", missing.body());
-        assertTrue(server.logs().contains("use the embedded single-node database"), "the embedded default is logged");
+        assertTrue(server.logs().contains("their data goes to the embedded single-node database file "
+                + data.resolve("embedded-mongodb.mv.db").toAbsolutePath()), "where the data goes is logged");
 
         server.stop();
         try (MongoServices direct = new MongoServices(List.of(ATLAS), Map.of("hookstead.data.dir", data.toString())::get)) {
@@ -86,6 +87,24 @@ class DataServicesTest {
         HttpResponse<String> listed = server.post(webhookPath("list"), "{}");
         assertEquals(200, listed.statusCode(), listed::body);
         assertEquals("{\"ids\":[\"" + id.group(1) + "\"],\"unknown\":\"undefined\"}", listed.body());
+    }
+
+    @Test
+    void aMistypedServiceNameFailsNamingTheServiceAndTheAppsDataSources() {
+        server.env("HOOKSTEAD_DATA_DIR", data.toString()).app(new JsApp().dataSource(ATLAS).webhook("typo", """
+                exports = async function() {
+                  const probe = context.services.get("mongodb-atlass") === undefined; // the platform's answer
+                  return await context.services.get("mongodb-atlass").db("shop").collection("items").findOne();
+                };
+                """)).start();
+        HttpResponse<String> r = server.post(webhookPath("typo"), "{}");
+        assertEquals(400, r.statusCode(), r::body);
+        BsonDocument body = json(r);
+        assertEquals("FunctionExecutionError", body.getString("error_code").getValue());
+        String error = body.getString("error").getValue();
+        assertTrue(error.startsWith("TypeError: "), error);
+        assertTrue(error.endsWith("(context.services.get(\"mongodb-atlass\") gave undefined: the app has no data"
+                + " source or HTTP service named \"mongodb-atlass\"; its data sources: [mongodb-atlas])"), error);
     }
 
     @Test

@@ -56,6 +56,12 @@ class IncomingWebhookTest {
         HttpResponse<String> forged = server.post(webhookPath("signed"), SEED_BODY, "X-Hook-Signature", "sha256=00");
         assertEquals(401, forged.statusCode());
         assertEquals("IncomingWebhookAuthFailed", field(forged, "error_code"));
+        assertEquals("invalid signature in X-Hook-Signature", field(forged, "error"));
+
+        HttpResponse<String> unsigned = server.post(webhookPath("signed"), SEED_BODY);
+        assertEquals(401, unsigned.statusCode());
+        assertEquals("IncomingWebhookAuthFailed", field(unsigned, "error_code"));
+        assertEquals("missing X-Hook-Signature header", field(unsigned, "error"), "tells the caller what to add");
     }
 
     @Test

@@ -65,6 +65,7 @@ public final class AppCompiler {
         ExportResult export = ExportReader.read(appDirectory, clientAppIdOverride);
         Problems problems = export.problems();
         Map<String, String> sources = export.sources();
+        if (export.manifest() != null) ServiceNameCheck.check(export.manifest(), sources, problems);
 
         Map<String, CompiledScript> compiled = new TreeMap<>();
         int[] counts = compileAll(sources, compiled, problems);
@@ -120,7 +121,7 @@ public final class AppCompiler {
                     cache.put(file, todo.get(file), script);
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof ScriptCompileException sce) {
-                        for (CompileProblem p : sce.problems()) problems.add(toProblem(p));
+                        for (CompileProblem p : sce.problems()) problems.add(toProblem(p, todo.get(file)));
                     } else {
                         throw new IllegalStateException("transpiler failed on " + file + ": " + e.getCause(), e.getCause());
                     }
@@ -143,15 +144,36 @@ public final class AppCompiler {
         return prelude;
     }
 
-    private static Problem toProblem(CompileProblem p) {
-        String file = p.file();
-        String field = null;
-        int hash = file.indexOf('#');
-        if (hash >= 0) {
-            field = file.substring(hash + 1);
-            file = file.substring(0, hash);
-        }
-        return new Problem(Severity.ERROR, file, field, null, p.message(), p.suggestion(), p.line(), p.column());
+    /** The problem, quoting the source line it points at as the value. */
+    private static Problem toProblem(CompileProblem p, String source) {
+        return at(Severity.ERROR, p.file(), excerpt(source, p.line(), p.column()), p.message(), p.suggestion(),
+                p.line(), p.column());
+    }
+
+    /**
+     * A problem in a script named by its source key: a file, or {@code file#field} for a script inside a config
+     * file (e.g. {@code run_as_user_id_script_source}).
+     */
+    static Problem at(Severity severity, String sourceKey, String value, String message, String fix, int line,
+                      int column) {
+        int hash = sourceKey.indexOf('#');
+        String file = hash >= 0 ? sourceKey.substring(0, hash) : sourceKey;
+        String field = hash >= 0 ? sourceKey.substring(hash + 1) : null;
+        return new Problem(severity, file, field, value, message, fix, line, column);
+    }
+
+    /** Line {@code line} of {@code source}, trimmed, at most about 80 characters around {@code column}; or null. */
+    static String excerpt(String source, int line, int column) {
+        if (source == null || line < 1) return null;
+        String[] lines = source.split("\r\n|[\n\r\u2028\u2029]", -1);
+        if (line > lines.length) return null;
+        String text = lines[line - 1];
+        int at = Math.min(Math.max(column - 1, 0), text.length());
+        int from = Math.max(0, at - 40);
+        int to = Math.min(text.length(), at + 40);
+        String cut = text.substring(from, to).strip();
+        if (cut.isEmpty()) return null;
+        return (from > 0 ? "…" : "") + cut + (to < text.length() ? "…" : "");
     }
 
     private Manifest withScripts(Manifest m, Map<String, ScriptRef> refs) {

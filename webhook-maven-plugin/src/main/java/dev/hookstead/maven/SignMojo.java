@@ -57,6 +57,7 @@ public class SignMojo extends AbstractAppMojo {
             throw new MojoExecutionException("<target> \"" + target + "\" is neither a webhook (<service>/<name>) nor "
                     + "an endpoint route of this app. Fix: use one of " + String.join(", ", known));
         }
-        found.forEach(getLog()::info);
+        // The output is what the user asked for: on stdout, so that it shows under mvn -q and can be piped.
+        found.forEach(System.out::println);
     }
 }

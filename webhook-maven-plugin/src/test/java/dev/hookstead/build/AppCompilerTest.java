@@ -89,6 +89,43 @@ class AppCompilerTest {
     }
 
     @Test
+    void aJavaScriptParseErrorQuotesTheLineAndSaysHowToFixIt() throws IOException {
+        Path app = copy(LAYOUT, tmp.resolve("app"));
+        Files.writeString(app.resolve("functions/util/format.js"), "exports = function(x) {\n  const y = ;\n};\n");
+        AppCompiler.Result r = compiler().compile(app, null, tmp.resolve("out"));
+        String text = r.problems().format();
+        assertTrue(text.startsWith("ERROR functions/util/format.js:2:"), text);
+        assertTrue(text.contains(": value \"const y = ;\" Parse error."), text);
+        assertTrue(text.contains(". Fix: correct the JavaScript syntax at that position"), text);
+    }
+
+    @Test
+    void anExcerptIsTheLineAroundTheColumnTrimmed() {
+        assertEquals("return 1;", AppCompiler.excerpt("a\n    return 1;\n", 2, 5));
+        assertNull(AppCompiler.excerpt("a\n", 0, 0), "no line, no excerpt");
+        String longLine = "x".repeat(100) + "BAD" + "y".repeat(100);
+        assertEquals("…" + "x".repeat(40) + "BAD" + "y".repeat(37) + "…", AppCompiler.excerpt(longLine, 1, 101));
+    }
+
+    @Test
+    void aLiteralServiceNameTheExportLacksIsAWarningNamingTheDataSources() throws IOException {
+        Path app = copy(LAYOUT, tmp.resolve("app"));
+        Files.writeString(app.resolve("functions/util/format.js"), """
+                exports = async function(x) {
+                  const ok = context.services.get("mongodb-atlas");
+                  return context.services.get('mongodb-atlass').db("a").collection("b").findOne();
+                };
+                """);
+        AppCompiler.Result r = compiler().compile(app, null, null);
+        assertFalse(r.problems().hasErrors(), r.problems()::format);
+        assertEquals(1, r.problems().warnings().size(), r.problems()::format);
+        assertEquals("functions/util/format.js:3:32: value \"mongodb-atlass\" is not a data source or HTTP service of"
+                + " this export, so context.services.get gives undefined for it at run time. Fix: use one of the"
+                + " export's data sources [mongodb-atlas], or add this one under data_sources/",
+                r.problems().warnings().get(0).format());
+    }
+
+    @Test
     void validateOnlyWritesNothing() {
         AppCompiler.Result r = compiler().compile(LAYOUT, null, null);
         assertFalse(r.problems().hasErrors());

@@ -26,6 +26,8 @@ import java.util.List;
  */
 public final class ScriptCompiler {
 
+    private static final String PARSE_ERROR = "JSC_PARSE_ERROR";
+
     /**
      * Compiles one module.
      *
@@ -98,7 +100,9 @@ public final class ScriptCompiler {
         }
         String message = error.getDescription();
         if (message.endsWith(".")) message = message.substring(0, message.length() - 1);
-        return new CompileProblem(fileName, line, column, message, null);
+        String fix = PARSE_ERROR.equals(error.getType().key) ? "correct the JavaScript syntax at that position"
+                : "change the code at that position";
+        return new CompileProblem(fileName, line, column, message, fix);
     }
 
     /** The parser stops at the '#' of a private name; a '#' can appear nowhere else outside strings and comments. */

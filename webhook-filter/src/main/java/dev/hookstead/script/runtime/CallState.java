@@ -49,6 +49,7 @@ public final class CallState {
     private Object rejection;
     private boolean rejected;
     private boolean responseUsed;
+    private String unknownService;
     private int status;
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private byte[] body;
@@ -181,6 +182,11 @@ public final class CallState {
         rejected = true;
     }
 
+    /** {@code context.services.get(name)} gave undefined; the first such name is kept for the error message. */
+    public void unknownService(String name) {
+        if (unknownService == null) unknownService = name;
+    }
+
     public void responseUsed(int statusCode) {
         responseUsed = true;
         status = statusCode;
@@ -233,6 +239,10 @@ public final class CallState {
 
     boolean globalClean() {
         return globalClean;
+    }
+
+    String unknownService() {
+        return unknownService;
     }
 
     String overflow() {

@@ -55,16 +55,19 @@ public final class SandboxGlobal {
     private final ScriptObjectMirror internals;
     private final Guard guard;
     private final Host host;
+    /** The app's MongoDB data source names, for the message of a call that asked for another name. */
+    private final List<String> dataSources;
     private final Map<String, ScriptObjectMirror> factories = new HashMap<>();
     private boolean broken;
 
     private SandboxGlobal(SandboxEngine engine, ScriptContext context, ScriptObjectMirror internals, Host host,
-                          long maxMemoryBytes) {
+                          long maxMemoryBytes, List<String> dataSources) {
         this.guard = new Guard(maxMemoryBytes);
         this.engine = engine;
         this.context = context;
         this.internals = internals;
         this.host = host;
+        this.dataSources = dataSources;
     }
 
     /** Deepest chain of {@code context.functions.execute} calls in progress at once. */
@@ -107,7 +110,8 @@ public final class SandboxGlobal {
                 eval(engine, context, contextScript(contextNames), "hookstead/context.js"),
                 limits, services);
         internals.callMember("adoptSweep", harden.callMember("lockdown", global));
-        SandboxGlobal built = new SandboxGlobal(engine, context, internals, host, maxMemoryBytes);
+        SandboxGlobal built = new SandboxGlobal(engine, context, internals, host, maxMemoryBytes,
+                List.copyOf(platform.services().mongo().names()));
         watchdog.watch(built.guard);
         host.functions(name -> {
             ScriptRef ref = platform.functions().apply(name);
@@ -213,7 +217,7 @@ public final class SandboxGlobal {
         try {
             internals.callMember("run", factory, guard, call);
             afterRun(call);
-            if (call.wasRejected()) throw scriptError(script, call.rejection(), null, logName);
+            if (call.wasRejected()) throw scriptError(script, call.rejection(), null, logName, call);
             BsonValue value = BsonInterop.toBson(call.returnedValue());
             if (guard.expired()) throw timeout();
             return value;
@@ -225,7 +229,7 @@ public final class SandboxGlobal {
         } catch (NashornException e) {
             afterRun(call);
             Object thrown = e.getEcmaError();
-            throw scriptError(script, thrown, NashornException.getScriptStackString(e), logName);
+            throw scriptError(script, thrown, NashornException.getScriptStackString(e), logName, call);
         } catch (ExecutionTimeout e) {
             broken = true;
             throw timeout();
@@ -303,7 +307,18 @@ public final class SandboxGlobal {
         return null;
     }
 
-    private HookError scriptError(ScriptRef script, Object thrown, String fallbackStack, String logName) {
+    /**
+     * A TypeError after {@code context.services.get} gave undefined (say {@code Cannot read property "db" from
+     * undefined}) names the service asked for and the app's data sources, which is what the user has to fix.
+     */
+    private String withUnknownService(String message, String service) {
+        if (service == null || message == null || !message.startsWith("TypeError")) return message;
+        return message + " (context.services.get(\"" + service + "\") gave undefined: the app has no data source"
+                + " or HTTP service named \"" + service + "\"; its data sources: " + dataSources + ")";
+    }
+
+    private HookError scriptError(ScriptRef script, Object thrown, String fallbackStack, String logName,
+                                  CallState call) {
         HookError platform = platformError(thrown);
         boolean due = thrown instanceof ExecutionTimeout || guard.expired() || host.remainingMillis() <= 0;
         if (due && (platform == null || platform.code() != ErrorCode.ServiceUnavailable)) return timeout();
@@ -336,6 +351,7 @@ public final class SandboxGlobal {
             message = (String) described.get(0);
             stack = described.get(1) != null ? (String) described.get(1) : fallbackStack;
         }
+        message = withUnknownService(message, call.unknownService());
         String mapped = StackMapper.map(stack, script);
         LOG.warn("{}: {}{}", logName, message, mapped == null ? "" : "\n" + mapped);
         return new ScriptError(ErrorCode.FunctionExecutionError, message, mapped);

@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import dev.hookstead.config.Settings;
 import dev.hookstead.manifest.DataSourceDef;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.pipeline.ErrorCode;
@@ -33,6 +34,8 @@ import java.util.function.Function;
 public final class MongoServices implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoServices.class);
+    /** Whether the embedded database's jars are in the WAR; a production WAR may leave them out. */
+    private static final boolean EMBEDDED_AVAILABLE = isLoadable("de.bwaldvogel.mongo.backend.h2.H2Backend");
 
     private final Set<String> names;
     /** Services Hookstead itself uses (the user store), invisible to {@link #has} and scripts. */
@@ -41,6 +44,7 @@ public final class MongoServices implements AutoCloseable {
     private final OwnData ownData;
     private final Map<String, ConnectionString> uris = new LinkedHashMap<>();
     private final EmbeddedMongo embedded;
+    private final String embeddedNotice;
     private final Map<String, MongoClient> clients = new LinkedHashMap<>();
     private boolean closed;
 
@@ -65,6 +69,7 @@ public final class MongoServices implements AutoCloseable {
         this.internal = Collections.unmodifiableSet(own);
         this.settings = new MongoSettings(settings);
         this.ownData = OwnData.of(settings);
+        boolean uriRequired = this.settings.requireUri(); // validated even when every service has a URI
         List<String> onEmbedded = new ArrayList<>();
         List<String> all = new ArrayList<>(names);
         all.addAll(internal);
@@ -77,14 +82,46 @@ public final class MongoServices implements AutoCloseable {
                 uris.put(name, uri);
             }
         }
-        embedded = onEmbedded.isEmpty() ? null : new EmbeddedMongo(this.settings.dataDirectory());
-        if (embedded != null) {
-            LOG.warn("MongoDB service(s) {} have no URI configured and use the embedded single-node database stored in"
-                            + " {} (mongo-java-server: no transactions, change streams or $text). For production set"
-                            + " hookstead.service.<name>.uri, e.g. hookstead.service.{}.uri=mongodb://host:27017/;"
-                            + " move the file with {}.", onEmbedded, embedded.dataFile(), onEmbedded.get(0),
-                    MongoSettings.DATA_DIR);
+        if (!onEmbedded.isEmpty()) {
+            requireEmbeddedAllowed(onEmbedded, uriRequired);
         }
+        embedded = onEmbedded.isEmpty() ? null : new EmbeddedMongo(this.settings.dataDirectory());
+        embeddedNotice = embedded == null ? null : "MongoDB service(s) " + onEmbedded + " have no URI configured:"
+                + " their data goes to the embedded single-node database file " + embedded.dataFile()
+                + " (mongo-java-server: no transactions, change streams or $text). For production set"
+                + " hookstead.service.<name>.uri, e.g. hookstead.service." + onEmbedded.get(0)
+                + ".uri=mongodb://host:27017/, and " + MongoSettings.REQUIRE_URI + "=true; move the file with "
+                + MongoSettings.DATA_DIR + ".";
+        if (embeddedNotice != null) {
+            LOG.warn(embeddedNotice);
+        }
+    }
+
+    /**
+     * Fails start-up when services would fall back to the embedded database but the operator forbade it, or the WAR
+     * was built without it (mongo-java-server excluded, see docs/deployment.md).
+     */
+    private static void requireEmbeddedAllowed(List<String> onEmbedded, boolean uriRequired) {
+        String uriSetting = MongoSettings.uriKey(onEmbedded.get(0));
+        String fix = " Fix: set " + (onEmbedded.size() > 1 ? "each one's URI, e.g. " : "") + uriSetting
+                + " (environment " + Settings.environmentName(uriSetting) + ") to mongodb://host:27017/";
+        if (uriRequired) {
+            throw new IllegalArgumentException(MongoSettings.REQUIRE_URI + " is true, but MongoDB service(s) "
+                    + onEmbedded + " have no URI configured." + fix);
+        }
+        if (!EMBEDDED_AVAILABLE) {
+            throw new IllegalArgumentException("MongoDB service(s) " + onEmbedded + " have no URI configured, and"
+                    + " this WAR has no embedded database (mongo-java-server is not in WEB-INF/lib)." + fix
+                    + "; or keep mongo-java-server and mongo-java-server-h2-backend in the WAR");
+        }
+    }
+
+    /**
+     * The start-up warning naming the services on the embedded database and its data file (also logged at WARN by
+     * the constructor), or null when every service has a URI.
+     */
+    public String embeddedNotice() {
+        return embeddedNotice;
     }
 
     /** The names of the manifest's MongoDB data sources (v1 {@code mongodb-atlas} services included). */
@@ -151,6 +188,15 @@ public final class MongoServices implements AutoCloseable {
                 .applyConnectionString(uri)
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(selectionTimeout, TimeUnit.MILLISECONDS))
                 .build();
+    }
+
+    private static boolean isLoadable(String className) {
+        try {
+            Class.forName(className, false, MongoServices.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** Closes every client, then stops the embedded database (committing its data file). */

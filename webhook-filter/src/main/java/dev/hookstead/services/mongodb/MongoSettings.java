@@ -11,6 +11,8 @@ final class MongoSettings {
     /** Directory of the embedded database's data file; relative paths resolve against the working directory. */
     static final String DATA_DIR = "hookstead.data.dir";
     static final String DEFAULT_DATA_DIR = "hookstead-data";
+    /** When true, a data source without a URI fails start-up instead of using the embedded database. */
+    static final String REQUIRE_URI = "hookstead.data.requireUri";
     /** Used when neither the setting nor the URI sets a server selection timeout: short, so an outage fails fast. */
     static final int DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 3000;
 
@@ -68,6 +70,17 @@ final class MongoSettings {
     Path dataDirectory() {
         String text = get(DATA_DIR);
         return Path.of(text == null ? DEFAULT_DATA_DIR : text).toAbsolutePath();
+    }
+
+    boolean requireUri() {
+        String text = get(REQUIRE_URI);
+        if (text == null || text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException("Setting " + REQUIRE_URI + " is '" + text + "'; use true or false");
     }
 
     private String get(String key) {

@@ -281,7 +281,12 @@
                 if (typeof name === 'string' && httpNames.indexOf(name) >= 0) {
                     return current === null ? undefined : global.context.http;
                 }
-                return mongo.get(name);
+                var client = mongo.get(name);
+                // kept for the error message should the function then use it (undefined.db is a TypeError)
+                if (client === undefined && typeof name === 'string' && current !== null) {
+                    current.invocation.unknownService(name);
+                }
+                return client;
             }
         };
     }

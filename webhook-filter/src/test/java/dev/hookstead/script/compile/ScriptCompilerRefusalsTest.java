@@ -102,7 +102,8 @@ class ScriptCompilerRefusalsTest {
     @Test
     void syntaxErrorReportsPositionAndCompilerMessage() {
         CompileProblem problem = onlyProblem("exports = function(payload) {\n  const x = call(1;\n};");
-        assertEquals("functions/a.js:2:19: Parse error. ',' expected", problem.toString());
+        assertEquals("functions/a.js:2:19: Parse error. ',' expected. Fix: correct the JavaScript syntax at that"
+                + " position", problem.toString());
     }
 
     @Test

@@ -73,6 +73,64 @@ class MongoServicesTest {
     }
 
     @Test
+    void requireUriMakesAServiceWithoutUriAStartUpError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MongoServices(
+                List.of(ATLAS), Map.of("hookstead.data.requireUri", "true", "hookstead.data.dir", dataDir.toString())::get));
+        assertEquals("hookstead.data.requireUri is true, but MongoDB service(s) [mongodb-atlas] have no URI configured."
+                + " Fix: set hookstead.service.mongodb-atlas.uri (environment HOOKSTEAD_SERVICE_MONGODB_ATLAS_URI) to"
+                + " mongodb://host:27017/", e.getMessage());
+        assertFalse(Files.exists(dataDir.resolve(EmbeddedMongo.FILE_NAME)), "nothing was written");
+
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class, () -> new MongoServices(
+                List.of(ATLAS), Map.of("hookstead.data.requireUri", "yes")::get));
+        assertEquals("Setting hookstead.data.requireUri is 'yes'; use true or false", typo.getMessage());
+    }
+
+    /**
+     * A production WAR may leave out mongo-java-server (and with it H2 and Netty): MongoServices, loaded without
+     * those jars, serves a service with a URI and names the fix for one without.
+     */
+    @Test
+    void withoutTheEmbeddedDatabaseJarsAServiceWithoutUriFailsStartUpNamingTheFix() throws Exception {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        String uri = server.bindAndGetConnectionString();
+        try (java.net.URLClassLoader withoutEmbedded = classpathWithout("mongo-java-server")) {
+            Class<?> type = Class.forName(MongoServices.class.getName(), true, withoutEmbedded);
+            assertEquals(withoutEmbedded, type.getClassLoader(), "loaded from the reduced class path");
+            java.lang.reflect.Constructor<?> constructor = type.getConstructor(java.util.Collection.class,
+                    Function.class);
+
+            Function<String, String> configured = Map.of("hookstead.service.mongodb-atlas.uri", uri)::get;
+            try (AutoCloseable services = (AutoCloseable) constructor.newInstance(List.of(ATLAS), configured)) {
+                Object client = type.getMethod("client", String.class).invoke(services, ATLAS);
+                Object db = client.getClass().getMethod("getDatabase", String.class).invoke(client, "app");
+                assertEquals("app", db.getClass().getMethod("getName").invoke(db));
+            }
+
+            java.lang.reflect.InvocationTargetException e = assertThrows(
+                    java.lang.reflect.InvocationTargetException.class,
+                    () -> constructor.newInstance(List.of(ATLAS), embeddedSettings()));
+            assertTrue(e.getCause() instanceof IllegalArgumentException, e.getCause()::toString);
+            assertEquals("MongoDB service(s) [mongodb-atlas] have no URI configured, and this WAR has no embedded"
+                    + " database (mongo-java-server is not in WEB-INF/lib). Fix: set hookstead.service.mongodb-atlas.uri"
+                    + " (environment HOOKSTEAD_SERVICE_MONGODB_ATLAS_URI) to mongodb://host:27017/; or keep"
+                    + " mongo-java-server and mongo-java-server-h2-backend in the WAR", e.getCause().getMessage());
+        } finally {
+            server.shutdown();
+        }
+    }
+
+    /** The test class path (surefire's, else the JVM's) minus every entry whose path contains {@code left}. */
+    private static java.net.URLClassLoader classpathWithout(String left) throws Exception {
+        String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<java.net.URL> urls = new java.util.ArrayList<>();
+        for (String entry : path.split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank() && !entry.contains(left)) urls.add(Path.of(entry).toUri().toURL());
+        }
+        return new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+
+    @Test
     void embeddedDataSurvivesCloseAndReopen() {
         try (MongoServices services = new MongoServices(List.of(ATLAS), embeddedSettings())) {
             run(bridge(services), "insertMany", "[[{_id: 1, n: 'one'}, {_id: 2, n: 'two'}]]");

@@ -2,7 +2,6 @@ package dev.hookstead.build.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -11,7 +10,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.hookstead.manifest.AuthProviderDef;
 import dev.hookstead.manifest.EndpointDef;
+import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.RunAs;
+import dev.hookstead.manifest.ScriptRef;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ValidationMethod;
 import dev.hookstead.manifest.WebhookDef;
@@ -33,6 +34,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,6 +47,7 @@ public final class CurlCommands {
     public static final String SAMPLE_BODY = "{\"message\":\"MESSAGE\"}";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.Set<String> BODYLESS = java.util.Set.of("GET", "HEAD", "DELETE");
 
     private final Manifest manifest;
     private final String baseUrl;
@@ -77,14 +80,42 @@ public final class CurlCommands {
      *                {@code body}; a webhook's key is {@code <service>.<name>}, an endpoint's is its route
      */
     public List<String> all(String body, Map<String, String> samples) {
+        return all(body, samples, ref -> null);
+    }
+
+    /**
+     * @param sources the original source of a script, or null; a target without a sample whose function reads its
+     *                body gets a body that fits what it reads ({@link SampleBodies}), or, when the build cannot
+     *                tell, {@code body} and a comment saying to set {@code <samples>}
+     */
+    public List<String> all(String body, Map<String, String> samples, Function<ScriptRef, String> sources) {
         List<String> lines = new ArrayList<>();
         for (WebhookDef w : manifest.webhooks()) {
-            lines.add(sample(samples.get(w.service() + "." + w.name()), body, (b, q) -> webhook(w, b, q)));
+            String key = w.service() + "." + w.name();
+            // GitHub and Twilio functions get the sender's event, not a body they parse
+            ScriptRef script = "http".equals(w.serviceType()) ? w.script() : null;
+            lines.add(command(key, w.httpMethod(), script, samples, sources, body, (b, q) -> webhook(w, b, q)));
         }
         for (EndpointDef e : manifest.endpoints()) {
-            if (!e.disabled()) lines.add(sample(samples.get(e.route()), body, (b, q) -> endpoint(e, b, q)));
+            if (e.disabled()) continue;
+            FunctionDef function = manifest.function(e.functionName());
+            lines.add(command(e.route(), e.httpMethod(), function == null ? null : function.script(), samples,
+                    sources, body, (b, q) -> endpoint(e, b, q)));
         }
         return lines;
+    }
+
+    /** One target's command: its sample, else a body fitting its function, else {@code body} and a comment. */
+    private static String command(String key, String httpMethod, ScriptRef script, Map<String, String> samples,
+                                  Function<ScriptRef, String> sources, String body,
+                                  java.util.function.BinaryOperator<String> command) {
+        if (samples.containsKey(key) || script == null || BODYLESS.contains(httpMethod)) {
+            return sample(samples.get(key), body, command);
+        }
+        SampleBodies.Sample fitting = SampleBodies.of(sources.apply(script));
+        String line = sample(fitting.body(), body, command);
+        return fitting.unknown() ? line + "\n    # the body is a placeholder: set <samples> <" + key
+                + "> in the plugin's configuration to a body this function reads" : line;
     }
 
     private static String sample(String sample, String body, java.util.function.BinaryOperator<String> command) {

@@ -206,4 +206,32 @@ class CurlCommandsTest {
                 + "-d '{\"someField\":\"x\"}'"), all);
         assertTrue(all.contains("incoming_webhook/orderStatus?id=7&secret=12345'"), all);
     }
+
+    @Test
+    void withoutASampleTheBodyFitsWhatTheFunctionReadsOrACommentSaysToSetOne() {
+        Path out = tmp.resolve("out");
+        Manifest m = new AppCompiler(tmp.resolve("cache"), "test", 1)
+                .compile(Path.of("..", "webhook-war-example", "src", "main", "app"), null, out).manifest();
+        java.util.function.Function<dev.hookstead.manifest.ScriptRef, String> sources = ref -> {
+            try {
+                return java.nio.file.Files.readString(out.resolve(ref.original()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        String all = String.join("\n", new CurlCommands(m, "http://h:1", name -> null).all(CurlCommands.SAMPLE_BODY,
+                java.util.Map.of(), sources));
+        // saveOrder reads body.someField: without <samples> the seed body would store nothing
+        assertTrue(all.contains("-d '{\"someField\":\"SOMEFIELD\"}' 'http://h:1/api/client/v2.0/app/"
+                + "hookstead-example-abcde/service/orders/incoming_webhook/saveOrder'"), all);
+        assertTrue(all.contains("-d '{\"orders\":[]}'"), "a default that is a JSON literal is kept: " + all);
+        assertTrue(all.contains("-d '{\"message\":\"MESSAGE\"}' 'http://h:1/app/hookstead-example-abcde/endpoint/"
+                + "orders/notify'"), all);
+        org.junit.jupiter.api.Assertions.assertFalse(all.contains("# the body is a placeholder"), all);
+
+        String untellable = String.join("\n", new CurlCommands(m, "http://h:1", name -> null).all(
+                CurlCommands.SAMPLE_BODY, java.util.Map.of(), ref -> "return save(JSON.parse(payload.body.text()));"));
+        assertTrue(untellable.contains("incoming_webhook/saveOrder'\n    # the body is a placeholder: set <samples>"
+                + " <orders.saveOrder> in the plugin's configuration to a body this function reads"), untellable);
+    }
 }
