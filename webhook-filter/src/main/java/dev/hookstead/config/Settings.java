@@ -75,11 +75,19 @@ public final class Settings {
             "Key (32+ characters) signing the access tokens of the login route; unset: a random key kept in the user"
                     + " store, shared by every instance using it.");
 
+    public static final SettingDef HEALTH_LIVENESS_PATH = new SettingDef("hookstead.health.livenessPath",
+            "/hookstead/health/live", "Path (inside the webapp) of the liveness check: 200 {\"status\":\"UP\"} while"
+                    + " the filter runs; must not lie in the app's URL space.");
+    public static final SettingDef HEALTH_READINESS_PATH = new SettingDef("hookstead.health.readinessPath",
+            "/hookstead/health/ready", "Path of the readiness check: 200 when the manifest is loaded, the script pool is"
+                    + " ready and every data source answers a ping within a second, else 503; JSON lists each check.");
+
     /** Every setting, in documentation order. */
     public static final List<SettingDef> REGISTRY = List.of(FUNCTION_TIMEOUT, REQUEST_MAX_BYTES, SECRET, SERVICE_URI,
             AUTO_REGISTER, TRUSTED_PROXIES, PUBLIC_BASE_URL, ENGINE_POOL_SIZE, ENGINE_ACQUIRE_TIMEOUT, ERROR_LINK_BASE,
             SERVICE_SERVER_SELECTION_TIMEOUT, DATA_DIR, HTTP_TIMEOUT, HTTP_ALLOWED_HOSTS,
-            SIGNATURE_TOLERANCE, REPLAY_SERVICE, USERS_SERVICE, USERS_DATABASE, AUTH_TOKEN_SIGNING_KEY);
+            SIGNATURE_TOLERANCE, REPLAY_SERVICE, USERS_SERVICE, USERS_DATABASE, AUTH_TOKEN_SIGNING_KEY,
+            HEALTH_LIVENESS_PATH, HEALTH_READINESS_PATH);
 
     private final UnaryOperator<String> initParams;
     private final UnaryOperator<String> systemProperties;
@@ -214,6 +222,18 @@ public final class Settings {
         return raw(REPLAY_SERVICE.name());
     }
 
+    /** The value of a path setting, or its default: starts with '/', no trailing '/', no query. */
+    public String path(SettingDef setting) {
+        String value = raw(setting.name());
+        if (value == null) return setting.defaultValue();
+        if (!value.matches("(/[A-Za-z0-9._~\\-]+)+")) {
+            throw new IllegalArgumentException(setting.name() + ": value \"" + value + "\" is not a path inside the"
+                    + " webapp (segments of letters, digits, '.', '_', '-', '~'); set e.g. " + setting.defaultValue());
+        }
+        return value;
+    }
+
+
     /** Checks every fixed setting once, so that a bad value fails deployment instead of a request. */
     public void validate() {
         httpTimeout();
@@ -225,6 +245,8 @@ public final class Settings {
         enginePoolSize();
         engineAcquireTimeout();
         signatureTolerance();
+        path(HEALTH_LIVENESS_PATH);
+        path(HEALTH_READINESS_PATH);
     }
 
     private long positiveLong(String name, long defaultValue, String what, String example) {

@@ -6,6 +6,7 @@ import dev.hookstead.config.Settings;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ManifestException;
 import dev.hookstead.manifest.ManifestJson;
+import dev.hookstead.operations.Operations;
 import dev.hookstead.response.ErrorResponder;
 import dev.hookstead.routing.RouteTable;
 import dev.hookstead.script.FunctionRunner;
@@ -45,6 +46,7 @@ import java.util.function.UnaryOperator;
  * {@code INCLUDE} dispatches pass down the chain, and a request already handled (request attribute {@link #HANDLED})
  * is never handled twice. A path outside the app's URL space (see {@link RouteTable#owns}) passes down the chain
  * untouched; the filter answers every path inside it, with 404 IncomingWebhookNotFound when nothing is there.
+ * The operations paths ({@link Operations}: health, OpenAPI, metrics, invocation log) are classified first.
  * Paths are compared after the container decoded and normalised them (servlet path + path info).
  */
 public class HooksteadFilter implements Filter {
@@ -61,6 +63,7 @@ public class HooksteadFilter implements Filter {
     private MongoServices mongo;
     private Pipeline pipeline;
     private ClientApi clientApi;
+    private Operations operations;
 
     public HooksteadFilter() {
         this(System::getenv);
@@ -97,6 +100,8 @@ public class HooksteadFilter implements Filter {
             pipeline = Pipeline.standard(manifest, routes, settings, runner, mongo, auth);
             clientApi = new ClientApi(auth, manifest.app() == null ? null : manifest.app().clientAppId(),
                     !manifest.authProviders().isEmpty(), new ErrorResponder(settings.errorLinkBase()));
+            operations = new Operations(settings, manifest, mongo, runner,
+                    path -> routes.owns(path) || clientApi.owns(path));
         } catch (IllegalArgumentException e) {
             destroy();
             throw new ServletException(e.getMessage(), e);
@@ -144,11 +149,15 @@ public class HooksteadFilter implements Filter {
             return null;
         }
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return routes.owns(path) || clientApi.owns(path) ? path : null;
+        return routes.owns(path) || clientApi.owns(path) || operations.owns(path) ? path : null;
     }
 
-    private void handle(HttpServletRequest request, HttpServletResponse response, String path) {
+    private void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         request.setAttribute(HANDLED, Boolean.TRUE);
+        if (operations.owns(path)) {
+            operations.handle(request, response, path);
+            return;
+        }
         String invocationId = new ObjectId().toHexString();
         if (clientApi.owns(path)) {
             clientApi.handle(request, response, path, invocationId);
@@ -159,6 +168,10 @@ public class HooksteadFilter implements Filter {
 
     @Override
     public void destroy() {
+        if (operations != null) {
+            operations.close();
+            operations = null;
+        }
         if (runner != null) {
             try {
                 runner.close();

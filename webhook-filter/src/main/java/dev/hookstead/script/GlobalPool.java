@@ -13,7 +13,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
  * its whole duration; when none frees up within the acquire timeout the call fails with 503 instead of queueing.
  * Idle slots are handed out most recently returned first.
  */
-final class GlobalPool {
+final class GlobalPool implements PoolStats {
     private static final Logger LOG = LoggerFactory.getLogger(GlobalPool.class);
 
     /** A place in the pool; {@code global} is null until built, and again after a discard. */
@@ -35,6 +37,9 @@ final class GlobalPool {
     private final Duration acquireTimeout;
     private ExecutorService background;
     private final AtomicReference<Runnable> fill = new AtomicReference<>();
+    /** Counted only off the fast path: when no slot was free at once. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final LongAdder acquireTimeouts = new LongAdder();
 
     GlobalPool(int size, Duration acquireTimeout, Supplier<SandboxGlobal> builder) {
         this.size = size;
@@ -84,13 +89,21 @@ final class GlobalPool {
         try {
             if (slot == null) {
                 startFilling();
-                slot = idle.poll(acquireTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                waiting.incrementAndGet();
+                try {
+                    slot = idle.poll(acquireTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                } finally {
+                    waiting.decrementAndGet();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw busy();
         }
-        if (slot == null) throw busy();
+        if (slot == null) {
+            acquireTimeouts.increment();
+            throw busy();
+        }
         if (slot.global == null) {
             try {
                 slot.global = builder.get();
@@ -129,6 +142,26 @@ final class GlobalPool {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public int inUse() {
+        return size - idle.size();
+    }
+
+    @Override
+    public int waiting() {
+        return waiting.get();
+    }
+
+    @Override
+    public long acquireTimeouts() {
+        return acquireTimeouts.sum();
     }
 
     private HookError busy() {

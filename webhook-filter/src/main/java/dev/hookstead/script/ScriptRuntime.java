@@ -152,6 +152,11 @@ public final class ScriptRuntime implements FunctionRunner {
         }
     }
 
+    /** The pool's occupancy, for metrics and readiness. */
+    public PoolStats pool() {
+        return pool;
+    }
+
     /** How many globals were built so far, replacements included. */
     int globalsBuilt() {
         return globalsBuilt.get();
