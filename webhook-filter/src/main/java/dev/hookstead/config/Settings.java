@@ -81,13 +81,17 @@ public final class Settings {
     public static final SettingDef HEALTH_READINESS_PATH = new SettingDef("hookstead.health.readinessPath",
             "/hookstead/health/ready", "Path of the readiness check: 200 when the manifest is loaded, the script pool is"
                     + " ready and every data source answers a ping within a second, else 503; JSON lists each check.");
+    public static final SettingDef OPENAPI_ENABLED = new SettingDef("hookstead.openapi.enabled", "false",
+            "Whether the filter serves the app's OpenAPI 3.1 document (WEB-INF/hookstead/openapi.json).");
+    public static final SettingDef OPENAPI_PATH = new SettingDef("hookstead.openapi.path", "/hookstead/openapi.json",
+            "Path of the OpenAPI document, when hookstead.openapi.enabled is true.");
 
     /** Every setting, in documentation order. */
     public static final List<SettingDef> REGISTRY = List.of(FUNCTION_TIMEOUT, REQUEST_MAX_BYTES, SECRET, SERVICE_URI,
             AUTO_REGISTER, TRUSTED_PROXIES, PUBLIC_BASE_URL, ENGINE_POOL_SIZE, ENGINE_ACQUIRE_TIMEOUT, ERROR_LINK_BASE,
             SERVICE_SERVER_SELECTION_TIMEOUT, DATA_DIR, HTTP_TIMEOUT, HTTP_ALLOWED_HOSTS,
             SIGNATURE_TOLERANCE, REPLAY_SERVICE, USERS_SERVICE, USERS_DATABASE, AUTH_TOKEN_SIGNING_KEY,
-            HEALTH_LIVENESS_PATH, HEALTH_READINESS_PATH);
+            HEALTH_LIVENESS_PATH, HEALTH_READINESS_PATH, OPENAPI_ENABLED, OPENAPI_PATH);
 
     private final UnaryOperator<String> initParams;
     private final UnaryOperator<String> systemProperties;
@@ -233,6 +237,13 @@ public final class Settings {
         return value;
     }
 
+    public boolean openApiEnabled() {
+        return bool(OPENAPI_ENABLED.name(), false);
+    }
+
+
+
+
 
     /** Checks every fixed setting once, so that a bad value fails deployment instead of a request. */
     public void validate() {
@@ -245,8 +256,10 @@ public final class Settings {
         enginePoolSize();
         engineAcquireTimeout();
         signatureTolerance();
-        path(HEALTH_LIVENESS_PATH);
-        path(HEALTH_READINESS_PATH);
+        for (SettingDef path : List.of(HEALTH_LIVENESS_PATH, HEALTH_READINESS_PATH, OPENAPI_PATH)) {
+            path(path);
+        }
+        openApiEnabled();
     }
 
     private long positiveLong(String name, long defaultValue, String what, String example) {

@@ -100,7 +100,7 @@ public class HooksteadFilter implements Filter {
             pipeline = Pipeline.standard(manifest, routes, settings, runner, mongo, auth);
             clientApi = new ClientApi(auth, manifest.app() == null ? null : manifest.app().clientAppId(),
                     !manifest.authProviders().isEmpty(), new ErrorResponder(settings.errorLinkBase()));
-            operations = new Operations(settings, manifest, mongo, runner,
+            operations = new Operations(settings, manifest, mongo, runner, context::getResourceAsStream,
                     path -> routes.owns(path) || clientApi.owns(path));
         } catch (IllegalArgumentException e) {
             destroy();

@@ -4,6 +4,7 @@ import dev.hookstead.config.SettingDef;
 import dev.hookstead.config.Settings;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.operations.health.Health;
+import dev.hookstead.operations.openapi.OpenApiResource;
 import dev.hookstead.script.FunctionRunner;
 import dev.hookstead.script.ScriptRuntime;
 import dev.hookstead.services.mongodb.MongoServices;
@@ -13,9 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -37,10 +40,13 @@ public final class Operations implements AutoCloseable {
      * @throws IllegalArgumentException when a path setting is invalid or collides, naming the setting
      */
     public Operations(Settings settings, Manifest manifest, MongoServices mongo, FunctionRunner runner,
-                      Predicate<String> appOwns) {
+                      Function<String, InputStream> resources, Predicate<String> appOwns) {
         health = new Health(manifest, mongo, runner instanceof ScriptRuntime runtime ? runtime.pool() : null);
         add(settings, Settings.HEALTH_LIVENESS_PATH, false, health.liveness(), appOwns);
         add(settings, Settings.HEALTH_READINESS_PATH, false, health.readiness(), appOwns);
+        if (settings.openApiEnabled()) {
+            add(settings, Settings.OPENAPI_PATH, false, OpenApiResource.of(resources), appOwns);
+        }
     }
 
     private void add(Settings settings, SettingDef setting, boolean tree, OperationsEndpoint endpoint,

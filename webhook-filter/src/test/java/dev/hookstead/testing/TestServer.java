@@ -85,6 +85,14 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
         return this;
     }
 
+    /** One more file of the manifest folder, e.g. {@code openapi.json}. */
+    public TestServer file(String path, String content) {
+        Map<String, String> more = new LinkedHashMap<>(files);
+        more.put(path, content);
+        files = more;
+        return this;
+    }
+
     public TestServer runner(TestRunner runner) {
         this.runner = runner;
         return this;

@@ -1,0 +1,4 @@
+exports = function(doc) {
+  const { _id, ...rest } = doc;
+  return { id: _id.toString(), ...rest };
+};
