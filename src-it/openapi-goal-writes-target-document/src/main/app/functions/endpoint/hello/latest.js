@@ -1,4 +1,0 @@
-exports = function({ query, headers, body }) {
-  const name = query.name || "world";
-  return { message: `Hello, ${name}!`, seen: new Date() };
-};
