@@ -85,13 +85,23 @@ public final class Settings {
             "Whether the filter serves the app's OpenAPI 3.1 document (WEB-INF/hookstead/openapi.json).");
     public static final SettingDef OPENAPI_PATH = new SettingDef("hookstead.openapi.path", "/hookstead/openapi.json",
             "Path of the OpenAPI document, when hookstead.openapi.enabled is true.");
+    public static final SettingDef METRICS_ENABLED = new SettingDef("hookstead.metrics.enabled", "true",
+            "Whether the filter records Micrometer meters (names hookstead.*).");
+    public static final SettingDef METRICS_REGISTRY_ATTRIBUTE = new SettingDef("hookstead.metrics.registryAttribute",
+            "io.micrometer.core.instrument.MeterRegistry", "Servlet context attribute holding the MeterRegistry to record"
+                    + " into; when absent the filter keeps a registry of its own.");
+    public static final SettingDef METRICS_PROMETHEUS_TOKEN = new SettingDef("hookstead.metrics.prometheus.token", "",
+            "Bearer token of the Prometheus scrape path; unset: no scrape path.");
+    public static final SettingDef METRICS_PROMETHEUS_PATH = new SettingDef("hookstead.metrics.prometheus.path",
+            "/hookstead/metrics", "Path of the Prometheus scrape (Authorization: Bearer <token>).");
 
     /** Every setting, in documentation order. */
     public static final List<SettingDef> REGISTRY = List.of(FUNCTION_TIMEOUT, REQUEST_MAX_BYTES, SECRET, SERVICE_URI,
             AUTO_REGISTER, TRUSTED_PROXIES, PUBLIC_BASE_URL, ENGINE_POOL_SIZE, ENGINE_ACQUIRE_TIMEOUT, ERROR_LINK_BASE,
             SERVICE_SERVER_SELECTION_TIMEOUT, DATA_DIR, HTTP_TIMEOUT, HTTP_ALLOWED_HOSTS,
             SIGNATURE_TOLERANCE, REPLAY_SERVICE, USERS_SERVICE, USERS_DATABASE, AUTH_TOKEN_SIGNING_KEY,
-            HEALTH_LIVENESS_PATH, HEALTH_READINESS_PATH, OPENAPI_ENABLED, OPENAPI_PATH);
+            HEALTH_LIVENESS_PATH, HEALTH_READINESS_PATH, OPENAPI_ENABLED, OPENAPI_PATH, METRICS_ENABLED,
+            METRICS_REGISTRY_ATTRIBUTE, METRICS_PROMETHEUS_TOKEN, METRICS_PROMETHEUS_PATH);
 
     private final UnaryOperator<String> initParams;
     private final UnaryOperator<String> systemProperties;
@@ -241,7 +251,14 @@ public final class Settings {
         return bool(OPENAPI_ENABLED.name(), false);
     }
 
+    public boolean metricsEnabled() {
+        return bool(METRICS_ENABLED.name(), true);
+    }
 
+    public String metricsRegistryAttribute() {
+        String value = raw(METRICS_REGISTRY_ATTRIBUTE.name());
+        return value == null ? METRICS_REGISTRY_ATTRIBUTE.defaultValue() : value;
+    }
 
 
 
@@ -256,10 +273,12 @@ public final class Settings {
         enginePoolSize();
         engineAcquireTimeout();
         signatureTolerance();
-        for (SettingDef path : List.of(HEALTH_LIVENESS_PATH, HEALTH_READINESS_PATH, OPENAPI_PATH)) {
+        for (SettingDef path : List.of(HEALTH_LIVENESS_PATH, HEALTH_READINESS_PATH, OPENAPI_PATH,
+                METRICS_PROMETHEUS_PATH)) {
             path(path);
         }
         openApiEnabled();
+        metricsEnabled();
     }
 
     private long positiveLong(String name, long defaultValue, String what, String example) {

@@ -85,23 +85,24 @@ public class HooksteadFilter implements Filter {
             settings.validate();
             manifest = ManifestJson.read(context.getResourceAsStream(MANIFEST_PATH), MANIFEST_PATH);
             routes = RouteTable.of(manifest);
+            operations = new Operations(settings, manifest, routes, context);
         } catch (ManifestException | IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
         try {
             mongo = new MongoServices(MongoServices.serviceNames(manifest),
                     ApplicationAuth.internalServices(manifest, settings), settings::raw);
+            operations.instrument(mongo);
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
-        runner = createRunner(manifest, context, settings, mongo);
+        runner = operations.instrument(createRunner(manifest, context, settings, mongo));
         try {
             ApplicationAuth auth = new ApplicationAuth(manifest, settings, mongo, Clock.systemUTC());
-            pipeline = Pipeline.standard(manifest, routes, settings, runner, mongo, auth);
+            pipeline = Pipeline.standard(manifest, routes, settings, runner, mongo, auth, operations);
             clientApi = new ClientApi(auth, manifest.app() == null ? null : manifest.app().clientAppId(),
                     !manifest.authProviders().isEmpty(), new ErrorResponder(settings.errorLinkBase()));
-            operations = new Operations(settings, manifest, mongo, runner, context::getResourceAsStream,
-                    path -> routes.owns(path) || clientApi.owns(path));
+            operations.start(mongo, context, path -> routes.owns(path) || clientApi.owns(path));
         } catch (IllegalArgumentException e) {
             destroy();
             throw new ServletException(e.getMessage(), e);
@@ -122,8 +123,8 @@ public class HooksteadFilter implements Filter {
                 RuntimeOptions.DEFAULT_MAX_REGEX_INPUT_LENGTH, settings::secret, List.of());
         try {
             // One HTTP client per filter: every function's outgoing requests share its connection pool.
-            PlatformServices services = PlatformServices.of(mongo,
-                    HttpSettings.of(settings.httpTimeout(), settings.httpAllowedHosts()));
+            HttpSettings http = HttpSettings.of(settings.httpTimeout(), settings.httpAllowedHosts());
+            PlatformServices services = new PlatformServices(mongo, operations.instrument(http.newClient()), http);
             return new ScriptRuntime(manifest, new ServletContextScriptSource(context), options, services);
         } catch (RuntimeException e) {
             throw new ServletException("cannot start the JavaScript runtime: " + e.getMessage(), e);

@@ -2,55 +2,116 @@ package dev.hookstead.operations;
 
 import dev.hookstead.config.SettingDef;
 import dev.hookstead.config.Settings;
+import dev.hookstead.filter.Exchange;
+import dev.hookstead.filter.InvocationListener;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.operations.health.Health;
+import dev.hookstead.operations.metrics.MeteredHttpClient;
+import dev.hookstead.operations.metrics.MeteredRunner;
+import dev.hookstead.operations.metrics.Metrics;
+import dev.hookstead.operations.metrics.MongoCommandMeter;
+import dev.hookstead.operations.metrics.PrometheusScrape;
 import dev.hookstead.operations.openapi.OpenApiResource;
+import dev.hookstead.response.HookError;
+import dev.hookstead.routing.RouteTable;
 import dev.hookstead.script.FunctionRunner;
+import dev.hookstead.script.PoolStats;
 import dev.hookstead.script.ScriptRuntime;
 import dev.hookstead.services.mongodb.MongoServices;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The operations paths of the filter: health, the OpenAPI document, the Prometheus scrape and the invocation log.
- * Each is an exact path, or for the log page a path and everything under it. Every path is checked once at start-up
- * against the app's URL space and the other operations paths, so that none can shadow a webhook or endpoint.
+ * Everything operators see of the filter: the operations paths (health, the OpenAPI document, the Prometheus scrape)
+ * and the hooks that feed the meters. Made in two steps: the constructor, before the data sources and the script
+ * runtime exist, so that both can be instrumented; then {@link #start}, once the app's URL space is known. Each path
+ * is exact and is checked once against the app's URL space and the other operations paths, so that none can shadow a
+ * webhook or endpoint.
  */
-public final class Operations implements AutoCloseable {
+public final class Operations implements InvocationListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
 
+    private final Settings settings;
+    private final Manifest manifest;
+    private final Metrics metrics;
     private final Map<String, OperationsEndpoint> exact = new LinkedHashMap<>();
     private final Map<String, OperationsEndpoint> trees = new LinkedHashMap<>();
     private final Map<String, String> settingOf = new LinkedHashMap<>();
-    private final Health health;
+    private PoolStats pool;
+    private Health health;
 
-    /**
-     * @param appOwns whether a path lies in the app's URL space (webhooks, endpoints, client API)
-     * @throws IllegalArgumentException when a path setting is invalid or collides, naming the setting
-     */
-    public Operations(Settings settings, Manifest manifest, MongoServices mongo, FunctionRunner runner,
-                      Function<String, InputStream> resources, Predicate<String> appOwns) {
-        health = new Health(manifest, mongo, runner instanceof ScriptRuntime runtime ? runtime.pool() : null);
-        add(settings, Settings.HEALTH_LIVENESS_PATH, false, health.liveness(), appOwns);
-        add(settings, Settings.HEALTH_READINESS_PATH, false, health.readiness(), appOwns);
-        if (settings.openApiEnabled()) {
-            add(settings, Settings.OPENAPI_PATH, false, OpenApiResource.of(resources), appOwns);
+    /** @throws IllegalArgumentException when a setting is invalid, naming it */
+    public Operations(Settings settings, Manifest manifest, RouteTable routes, ServletContext context) {
+        this.settings = settings;
+        this.manifest = manifest;
+        if (settings.metricsEnabled()) {
+            Object found = context.getAttribute(settings.metricsRegistryAttribute());
+            if (found != null && !(found instanceof MeterRegistry)) {
+                throw new IllegalArgumentException(Settings.METRICS_REGISTRY_ATTRIBUTE.name() + ": servlet context"
+                        + " attribute " + settings.metricsRegistryAttribute() + " holds a " + found.getClass().getName()
+                        + ", not an io.micrometer.core.instrument.MeterRegistry; store the registry itself there");
+            }
+            metrics = new Metrics((MeterRegistry) found, prometheusToken() != null, routes.routes());
+        } else {
+            metrics = null;
         }
     }
 
-    private void add(Settings settings, SettingDef setting, boolean tree, OperationsEndpoint endpoint,
-                     Predicate<String> appOwns) {
+    private String prometheusToken() {
+        return settings.raw(Settings.METRICS_PROMETHEUS_TOKEN.name());
+    }
+
+    /** Times every command of the data sources; call before their first use. */
+    public void instrument(MongoServices mongo) {
+        if (metrics != null) mongo.commandListeners(service -> new MongoCommandMeter(metrics, service));
+    }
+
+    /** The client context.http sends through, timed. */
+    public HttpClient instrument(HttpClient client) {
+        return metrics == null ? client : new MeteredHttpClient(client, metrics);
+    }
+
+    /** The runner, its calls timed and its pool watched. */
+    public FunctionRunner instrument(FunctionRunner runner) {
+        if (runner instanceof ScriptRuntime runtime) pool = runtime.pool();
+        if (metrics == null) return runner;
+        if (pool != null) metrics.pool(pool);
+        return new MeteredRunner(runner, manifest, metrics);
+    }
+
+    /**
+     * Places the operations paths.
+     *
+     * @param appOwns whether a path lies in the app's URL space (webhooks, endpoints, client API)
+     * @throws IllegalArgumentException when a path setting is invalid or collides, naming the setting
+     */
+    public void start(MongoServices mongo, ServletContext context, Predicate<String> appOwns) {
+        health = new Health(manifest, mongo, pool);
+        add(Settings.HEALTH_LIVENESS_PATH, false, health.liveness(), appOwns);
+        add(Settings.HEALTH_READINESS_PATH, false, health.readiness(), appOwns);
+        if (settings.openApiEnabled()) {
+            add(Settings.OPENAPI_PATH, false, OpenApiResource.of(context::getResourceAsStream), appOwns);
+        }
+        String token = prometheusToken();
+        if (metrics != null && token != null) {
+            add(Settings.METRICS_PROMETHEUS_PATH, false, PrometheusScrape.of(metrics.prometheus(), token), appOwns);
+        }
+        settingOf.forEach((path, setting) -> LOG.info("Operations path {} ({})", path, setting));
+    }
+
+    private void add(SettingDef setting, boolean tree, OperationsEndpoint endpoint, Predicate<String> appOwns) {
         String path = settings.path(setting);
         if (appOwns.test(path) || appOwns.test(path + "/")) {
             throw new IllegalArgumentException(setting.name() + ": path " + path + " lies in the app's URL space"
@@ -66,7 +127,6 @@ public final class Operations implements AutoCloseable {
         }
         settingOf.put(path, setting.name());
         (tree ? trees : exact).put(path, endpoint);
-        LOG.debug("operations path {} ({})", path, setting.name());
     }
 
     /** Whether {@code path} is an operations path; checked before routing. */
@@ -93,6 +153,20 @@ public final class Operations implements AutoCloseable {
         }
     }
 
+    @Override
+    public void completed(Exchange exchange, int status, HookError failure) {
+        try {
+            if (metrics != null) metrics.request(exchange, status, failure);
+        } catch (RuntimeException e) {
+            LOG.warn("invocation={}: recording its metrics failed", exchange.invocationId(), e);
+        }
+    }
+
+    /** The registry the filter records into, or null when metrics are off. */
+    public MeterRegistry registry() {
+        return metrics == null ? null : metrics.registry();
+    }
+
     /** Each operations path and the setting that placed it, for the start-up log and webhook:run. */
     public Map<String, String> paths() {
         return Collections.unmodifiableMap(settingOf);
@@ -100,6 +174,7 @@ public final class Operations implements AutoCloseable {
 
     @Override
     public void close() {
-        health.close();
+        if (health != null) health.close();
+        if (metrics != null) metrics.close();
     }
 }

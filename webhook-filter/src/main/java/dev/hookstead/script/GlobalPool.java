@@ -40,6 +40,8 @@ final class GlobalPool implements PoolStats {
     /** Counted only off the fast path: when no slot was free at once. */
     private final AtomicInteger waiting = new AtomicInteger();
     private final LongAdder acquireTimeouts = new LongAdder();
+    /** Slots held by calls; the background filler's slots are not counted. */
+    private final LongAdder inUse = new LongAdder();
 
     GlobalPool(int size, Duration acquireTimeout, Supplier<SandboxGlobal> builder) {
         this.size = size;
@@ -112,11 +114,13 @@ final class GlobalPool implements PoolStats {
                 throw e;
             }
         }
+        inUse.increment();
         return slot;
     }
 
     /** Returns the slot; a broken global is dropped so the slot gets a fresh one on next use. */
     void release(Slot slot) {
+        inUse.decrement();
         if (slot.global != null && slot.global.broken()) slot.global = null;
         idle.addFirst(slot); // last in, first out: under light load calls keep to the same few, JIT-warm globals
         startFilling();
@@ -151,7 +155,7 @@ final class GlobalPool implements PoolStats {
 
     @Override
     public int inUse() {
-        return size - idle.size();
+        return inUse.intValue();
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, String> env = new HashMap<>();
     private final Map<String, String> contextParams = new LinkedHashMap<>();
+    private final Map<String, Object> attributes = new LinkedHashMap<>();
     private Map<String, String> explicitInitParams;
     private Manifest manifest;
     private Map<String, String> files = Map.of();
@@ -108,6 +109,12 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
         return this;
     }
 
+    /** A servlet context attribute, set before the filter starts (as a deployer's listener would). */
+    public TestServer attribute(String name, Object value) {
+        attributes.put(name, value);
+        return this;
+    }
+
     public TestServer contextParam(String name, String value) {
         contextParams.put(name, value);
         return this;
@@ -163,6 +170,10 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
                 Tomcat.addServlet(context, pattern, servlet);
                 context.addServletMappingDecoded(pattern, pattern);
             });
+            if (!attributes.isEmpty()) {
+                context.addServletContainerInitializer((classes, servletContext) -> attributes.forEach(
+                        servletContext::setAttribute), null);
+            }
             filter = new TestFilter(env::get, runner);
             if (explicitInitParams != null) declareFilter();
             context.addServletContainerInitializer(new HooksteadInitializer(env::get) {

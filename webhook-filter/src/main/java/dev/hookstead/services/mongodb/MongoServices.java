@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
 import dev.hookstead.manifest.DataSourceDef;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.response.ErrorCode;
@@ -41,6 +42,7 @@ public final class MongoServices implements AutoCloseable {
     private final EmbeddedMongo embedded;
     private final Map<String, MongoClient> clients = new LinkedHashMap<>();
     private boolean closed;
+    private Function<String, CommandListener> commandListeners = name -> null;
 
     /**
      * @param serviceNames MongoDB data source names, see {@link #serviceNames(Manifest)}
@@ -82,6 +84,11 @@ public final class MongoServices implements AutoCloseable {
                             + " move the file with {}.", onEmbedded, embedded.dataFile(), onEmbedded.get(0),
                     MongoSettings.DATA_DIR);
         }
+    }
+
+    /** Listens to every command of the clients created from now on, one listener per service name (or null). */
+    public synchronized void commandListeners(Function<String, CommandListener> perService) {
+        this.commandListeners = perService;
     }
 
     /** The names of the manifest's MongoDB data sources (v1 {@code mongodb-atlas} services included). */
@@ -139,10 +146,12 @@ public final class MongoServices implements AutoCloseable {
             }
         }
         int selectionTimeout = settings.serverSelectionTimeoutMs(name, uris.get(name));
-        return MongoClientSettings.builder()
+        MongoClientSettings.Builder builder = MongoClientSettings.builder()
                 .applyConnectionString(uri)
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(selectionTimeout, TimeUnit.MILLISECONDS))
-                .build();
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(selectionTimeout, TimeUnit.MILLISECONDS));
+        CommandListener listener = commandListeners.apply(name);
+        if (listener != null) builder.addCommandListener(listener);
+        return builder.build();
     }
 
     /** Closes every client, then stops the embedded database (committing its data file). */
