@@ -94,6 +94,20 @@ public final class Settings {
             "Bearer token of the Prometheus scrape path; unset: no scrape path.");
     public static final SettingDef METRICS_PROMETHEUS_PATH = new SettingDef("hookstead.metrics.prometheus.path",
             "/hookstead/metrics", "Path of the Prometheus scrape (Authorization: Bearer <token>).");
+    public static final SettingDef LOG_ADMIN_TOKEN = new SettingDef("hookstead.log.adminToken", "",
+            "Token that opens the invocation log page (sign in on the page, or Authorization: Bearer <token>); with"
+                    + " neither this nor hookstead.log.role set the page is off.");
+    public static final SettingDef LOG_ROLE = new SettingDef("hookstead.log.role", "",
+            "Servlet security role whose holders may open the invocation log page (container authentication).");
+    public static final SettingDef LOG_PATH = new SettingDef("hookstead.log.path", "/hookstead/log",
+            "Path of the invocation log page.");
+    public static final SettingDef LOG_SIZE = new SettingDef("hookstead.log.size", "1000",
+            "Invocations the in-memory log keeps (the oldest go first).");
+    public static final SettingDef LOG_SERVICE = new SettingDef("hookstead.log.service", "",
+            "MongoDB data source whose database hookstead, collection invocations, holds the log instead of memory, so"
+                    + " that instances share one log.");
+    public static final SettingDef LOG_TTL = new SettingDef("hookstead.log.ttl", "604800",
+            "Seconds an invocation stays in the MongoDB log (a TTL index removes it).");
 
     /** Every setting, in documentation order. */
     public static final List<SettingDef> REGISTRY = List.of(FUNCTION_TIMEOUT, REQUEST_MAX_BYTES, SECRET, SERVICE_URI,
@@ -101,7 +115,8 @@ public final class Settings {
             SERVICE_SERVER_SELECTION_TIMEOUT, DATA_DIR, HTTP_TIMEOUT, HTTP_ALLOWED_HOSTS,
             SIGNATURE_TOLERANCE, REPLAY_SERVICE, USERS_SERVICE, USERS_DATABASE, AUTH_TOKEN_SIGNING_KEY,
             HEALTH_LIVENESS_PATH, HEALTH_READINESS_PATH, OPENAPI_ENABLED, OPENAPI_PATH, METRICS_ENABLED,
-            METRICS_REGISTRY_ATTRIBUTE, METRICS_PROMETHEUS_TOKEN, METRICS_PROMETHEUS_PATH);
+            METRICS_REGISTRY_ATTRIBUTE, METRICS_PROMETHEUS_TOKEN, METRICS_PROMETHEUS_PATH, LOG_ADMIN_TOKEN, LOG_ROLE,
+            LOG_PATH, LOG_SIZE, LOG_SERVICE, LOG_TTL);
 
     private final UnaryOperator<String> initParams;
     private final UnaryOperator<String> systemProperties;
@@ -260,7 +275,13 @@ public final class Settings {
         return value == null ? METRICS_REGISTRY_ATTRIBUTE.defaultValue() : value;
     }
 
+    public int logSize() {
+        return (int) Math.min(positiveLong(LOG_SIZE.name(), 1000, "a number of invocations", "1000"), 1_000_000);
+    }
 
+    public Duration logTtl() {
+        return Duration.ofSeconds(positiveLong(LOG_TTL.name(), 604800, "a number of seconds", "86400"));
+    }
 
     /** Checks every fixed setting once, so that a bad value fails deployment instead of a request. */
     public void validate() {
@@ -274,11 +295,13 @@ public final class Settings {
         engineAcquireTimeout();
         signatureTolerance();
         for (SettingDef path : List.of(HEALTH_LIVENESS_PATH, HEALTH_READINESS_PATH, OPENAPI_PATH,
-                METRICS_PROMETHEUS_PATH)) {
+                METRICS_PROMETHEUS_PATH, LOG_PATH)) {
             path(path);
         }
         openApiEnabled();
         metricsEnabled();
+        logSize();
+        logTtl();
     }
 
     private long positiveLong(String name, long defaultValue, String what, String example) {

@@ -67,13 +67,15 @@ public final class InvocationLog {
         LOG.info(line.toString());
     }
 
-    private boolean argLogsDisabled(Exchange exchange) {
+    /** Whether the webhook, or the function an endpoint calls, sets disable_arg_logs. */
+    public boolean argLogsDisabled(Exchange exchange) {
         if (exchange.route().isWebhook()) return exchange.route().webhook().disableArgLogs();
         FunctionDef function = exchange.endpoint() == null ? null : manifest.function(exchange.endpoint().functionName());
         return function != null && function.disableArgLogs();
     }
 
-    static String args(HttpRequestData data) {
+    /** The request's query and headers, credentials redacted, and the body's size, as JSON. */
+    public static String args(HttpRequestData data) {
         StringBuilder out = new StringBuilder(256).append("{\"query\":");
         RequestJson.query(out, data.query(), key -> SECRET_QUERY_KEYS.contains(key.toLowerCase(Locale.ROOT)), REDACTED)
                 .append(",\"headers\":");

@@ -4,8 +4,16 @@ import dev.hookstead.config.SettingDef;
 import dev.hookstead.config.Settings;
 import dev.hookstead.filter.Exchange;
 import dev.hookstead.filter.InvocationListener;
+import dev.hookstead.filter.InvocationLog;
+import dev.hookstead.manifest.EndpointDef;
 import dev.hookstead.manifest.Manifest;
+import dev.hookstead.manifest.ValueDef;
+import dev.hookstead.manifest.WebhookDef;
 import dev.hookstead.operations.health.Health;
+import dev.hookstead.operations.log.InvocationLogPage;
+import dev.hookstead.operations.log.InvocationStore;
+import dev.hookstead.operations.log.MongoStore;
+import dev.hookstead.operations.log.RingStore;
 import dev.hookstead.operations.metrics.MeteredHttpClient;
 import dev.hookstead.operations.metrics.MeteredRunner;
 import dev.hookstead.operations.metrics.Metrics;
@@ -27,14 +35,16 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Everything operators see of the filter: the operations paths (health, the OpenAPI document, the Prometheus scrape)
- * and the hooks that feed the meters. Made in two steps: the constructor, before the data sources and the script
+ * Everything operators see of the filter: the operations paths (health, the OpenAPI document, the Prometheus scrape,
+ * the invocation log page) and the hooks that feed the meters and the log. Made in two steps: the constructor, before the data sources and the script
  * runtime exist, so that both can be instrumented; then {@link #start}, once the app's URL space is known. Each path
  * is exact and is checked once against the app's URL space and the other operations paths, so that none can shadow a
  * webhook or endpoint.
@@ -51,6 +61,7 @@ public final class Operations implements InvocationListener, AutoCloseable {
     private final Map<String, String> settingOf = new LinkedHashMap<>();
     private PoolStats pool;
     private Health health;
+    private InvocationLogPage logPage;
 
     /** @throws IllegalArgumentException when a setting is invalid, naming it */
     public Operations(Settings settings, Manifest manifest, RouteTable routes, ServletContext context) {
@@ -108,7 +119,39 @@ public final class Operations implements InvocationListener, AutoCloseable {
         if (metrics != null && token != null) {
             add(Settings.METRICS_PROMETHEUS_PATH, false, PrometheusScrape.of(metrics.prometheus(), token), appOwns);
         }
+        String adminToken = settings.raw(Settings.LOG_ADMIN_TOKEN.name());
+        String role = settings.raw(Settings.LOG_ROLE.name());
+        if (adminToken != null || role != null) {
+            logPage = new InvocationLogPage(store(mongo), new InvocationLog(manifest), adminToken, role, secrets());
+            add(Settings.LOG_PATH, true, logPage, appOwns);
+        }
         settingOf.forEach((path, setting) -> LOG.info("Operations path {} ({})", path, setting));
+    }
+
+    private InvocationStore store(MongoServices mongo) {
+        String service = settings.raw(Settings.LOG_SERVICE.name());
+        if (service == null) return new RingStore(settings.logSize());
+        if (!mongo.has(service)) {
+            throw new IllegalArgumentException(Settings.LOG_SERVICE.name() + ": \"" + service + "\" is not a MongoDB"
+                    + " data source of this app; name one of " + mongo.names() + " or unset it for the in-memory log");
+        }
+        return new MongoStore(mongo, service, settings.logTtl());
+    }
+
+    /** Every secret value the app uses, to mask in the log page's console and error text. */
+    private List<String> secrets() {
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (WebhookDef w : manifest.webhooks()) {
+            if (w.secret() != null) values.add(w.secret());
+            if (w.secretName() != null) names.add(w.secretName());
+        }
+        for (EndpointDef e : manifest.endpoints()) if (e.secretName() != null) names.add(e.secretName());
+        for (ValueDef v : manifest.values()) if (v.fromSecret() && v.secretName() != null) names.add(v.secretName());
+        for (String name : names) values.add(settings.secret(name));
+        values.add(settings.raw(Settings.LOG_ADMIN_TOKEN.name()));
+        values.add(prometheusToken());
+        return values;
     }
 
     private void add(SettingDef setting, boolean tree, OperationsEndpoint endpoint, Predicate<String> appOwns) {
@@ -157,8 +200,9 @@ public final class Operations implements InvocationListener, AutoCloseable {
     public void completed(Exchange exchange, int status, HookError failure) {
         try {
             if (metrics != null) metrics.request(exchange, status, failure);
+            if (logPage != null) logPage.record(exchange, status, failure);
         } catch (RuntimeException e) {
-            LOG.warn("invocation={}: recording its metrics failed", exchange.invocationId(), e);
+            LOG.warn("invocation={}: recording its metrics or log entry failed", exchange.invocationId(), e);
         }
     }
 
@@ -175,6 +219,7 @@ public final class Operations implements InvocationListener, AutoCloseable {
     @Override
     public void close() {
         if (health != null) health.close();
+        if (logPage != null) logPage.close();
         if (metrics != null) metrics.close();
     }
 }
