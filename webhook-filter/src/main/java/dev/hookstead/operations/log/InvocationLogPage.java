@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The browsable invocation log: a read-only page (plain HTML and a script, no build step) over a JSON API, open to
@@ -28,8 +29,9 @@ import java.util.Map;
  *   <li>{@code <path>/api/invocations?route=&status=&error_code=&user=&since=&until=}: the newest 200 matches;</li>
  *   <li>{@code <path>/api/invocations/<id>}: one invocation with its console, arguments, error and stack.</li>
  * </ul>
- * Records are made on the request thread: credential headers and secret query parameters are redacted, arguments are
- * left out when the function sets disable_arg_logs, and every known secret value is masked in console and error text.
+ * Records are made on the request thread, cheaply: arguments are rendered (credential headers and secret query
+ * parameters redacted) only when shown, and left out when the function sets disable_arg_logs; every known secret
+ * value is masked in console and error text.
  */
 public final class InvocationLogPage implements OperationsEndpoint, AutoCloseable {
 
@@ -69,7 +71,7 @@ public final class InvocationLogPage implements OperationsEndpoint, AutoCloseabl
         HttpRequestData data = exchange.data();
         FunctionResult result = exchange.result();
         List<String> console = result == null || result.console() == null ? List.of() : mask(result.console());
-        String args = data == null || argsPolicy.argLogsDisabled(exchange) ? null : InvocationLog.args(data);
+        Supplier<String> args = data == null || argsPolicy.argLogsDisabled(exchange) ? null : args(data);
         String stack = failure instanceof ScriptError e ? mask(e.scriptStack()) : null;
         store.add(new InvocationRecord(exchange.invocationId(), System.currentTimeMillis() - durationMs,
                 exchange.route() == null ? "unmatched" : exchange.route().displayName(), exchange.request().getMethod(),
@@ -77,6 +79,14 @@ public final class InvocationLogPage implements OperationsEndpoint, AutoCloseabl
                 user == null ? null : user.type(), user == null ? null : user.id(),
                 data == null ? exchange.request().getRemoteAddr() : data.remoteIPAddress(), args, console,
                 failure == null ? null : mask(failure.getMessage()), stack));
+    }
+
+    /** Keeps the query and headers but not the body, which only its size stands for. */
+    private static Supplier<String> args(HttpRequestData data) {
+        Map<String, String> query = data.query();
+        Map<String, List<String>> headers = data.headers();
+        int bodyLength = data.body() == null ? -1 : data.body().length;
+        return () -> InvocationLog.args(query, headers, bodyLength);
     }
 
     private List<String> mask(List<String> lines) {

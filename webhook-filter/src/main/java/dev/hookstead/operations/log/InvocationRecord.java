@@ -3,6 +3,7 @@ package dev.hookstead.operations.log;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One finished invocation as the log page shows it. Secrets are already redacted when a record is made.
@@ -11,13 +12,14 @@ import java.util.Map;
  * @param route      the manifest route's name ({@code service/webhook}, {@code endpoint <route>}) or {@code unmatched}
  * @param errorCode  null on success
  * @param userId     null for System
- * @param args       query and headers (credentials redacted) and the body's size, as JSON; null when the function
- *                   sets disable_arg_logs or the request never got that far
+ * @param args       renders query and headers (credentials redacted) and the body's size as JSON, when shown: the
+ *                   request thread only keeps references; null when the function sets disable_arg_logs or the
+ *                   request never got that far
  * @param error      the error message answered, or null
  * @param stack      the script's stack with frames mapped to the original source lines, or null
  */
 public record InvocationRecord(String id, long atMillis, String route, String method, int status, String errorCode,
-                               long durationMs, String userType, String userId, String remoteIp, String args,
+                               long durationMs, String userType, String userId, String remoteIp, Supplier<String> args,
                                List<String> console, String error, String stack) {
 
     public InvocationRecord {
@@ -43,7 +45,7 @@ public record InvocationRecord(String id, long atMillis, String route, String me
     public Map<String, Object> detail() {
         Map<String, Object> out = summary();
         out.put("remoteIp", remoteIp);
-        out.put("args", args);
+        out.put("args", args == null ? null : args.get());
         out.put("console", console);
         out.put("error", error);
         out.put("stack", stack);

@@ -20,6 +20,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The log in collection {@code hookstead.invocations} of a MongoDB data source, shared by every instance that uses
@@ -76,7 +77,7 @@ public final class MongoStore implements InvocationStore {
                         .append("route", r.route()).append("method", r.method()).append("status", r.status())
                         .append("errorCode", r.errorCode()).append("durationMs", r.durationMs())
                         .append("userType", r.userType()).append("userId", r.userId()).append("remoteIp", r.remoteIp())
-                        .append("args", r.args()).append("console", r.console()).append("error", r.error())
+                        .append("args", r.args() == null ? null : r.args().get()).append("console", r.console()).append("error", r.error())
                         .append("stack", r.stack()));
             } catch (MongoException | IllegalStateException e) {
                 LOG.warn("invocation={}: cannot write it to the invocation log in MongoDB service '{}': {}", r.id(),
@@ -108,8 +109,12 @@ public final class MongoStore implements InvocationStore {
         return new InvocationRecord(d.getString("_id"), d.getDate("at").getTime(), d.getString("route"),
                 d.getString("method"), d.getInteger("status", 0), d.getString("errorCode"),
                 d.get("durationMs", Number.class).longValue(), d.getString("userType"), d.getString("userId"),
-                d.getString("remoteIp"), d.getString("args"), d.getList("console", String.class),
+                d.getString("remoteIp"), args(d.getString("args")), d.getList("console", String.class),
                 d.getString("error"), d.getString("stack"));
+    }
+
+    private static Supplier<String> args(String json) {
+        return json == null ? null : () -> json;
     }
 
     /** Writes what is queued (for at most five seconds), then stops. */
