@@ -4,6 +4,7 @@ import dev.hookstead.build.AppCompiler;
 import dev.hookstead.build.run.CurlCommands;
 import dev.hookstead.build.run.DevServer;
 import dev.hookstead.build.run.ExportWatcher;
+import dev.hookstead.build.run.OperationsUrls;
 import dev.hookstead.build.run.Rebuilder;
 import dev.hookstead.config.Settings;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -20,7 +21,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Serves the app on an embedded Tomcat on localhost with the embedded database default, prints a curl command for
- * every webhook and endpoint, and recompiles and reloads when the export changes. Stops on Ctrl-C.
+ * every webhook and endpoint and the URLs of the operations pages (switched on, with fresh tokens, unless configured),
+ * and recompiles and reloads when the export changes. Stops on Ctrl-C.
  */
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class RunMojo extends CompileMojo {
@@ -63,6 +65,7 @@ public class RunMojo extends CompileMojo {
             throw new MojoExecutionException("cannot resolve the runtime classpath: " + e.getMessage(), e);
         }
         systemProperties.forEach(System::setProperty);
+        OperationsUrls.devDefaults(new Settings(name -> null, System::getProperty, System::getenv), System::setProperty);
         Path webapp = webappDirectory.toPath();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -119,6 +122,7 @@ public class RunMojo extends CompileMojo {
                 .append(result.manifest().app().clientAppId()).append(" on http://").append(host).append(':')
                 .append(boundPort).append('\n');
         curls.all(CurlCommands.SAMPLE_BODY, asMap(samples)).forEach(line -> out.append(line).append('\n'));
+        OperationsUrls.lines(settings, "http://" + host + ":" + boundPort).forEach(line -> out.append(line).append('\n'));
         getLog().info(out.toString());
     }
 }
