@@ -131,6 +131,27 @@ class InvocationLogPageTest {
     }
 
     @Test
+    void holdersOfTheNamedRoleGetTheDataOthersDoNot() throws IOException {
+        server.env("HOOKSTEAD_LOG_ROLE", "operator").basicAuth("/hookstead/log/*", Map.of(
+                "ops", new String[]{"ops-pass", "operator"}, "dev", new String[]{"dev-pass", "developer"}))
+                .app(APP).start();
+        server.post(webhookPath("hello"), "");
+        HttpResponse<String> ops = server.send(server.request("/hookstead/log/api/invocations")
+                .header("Authorization", basic("ops", "ops-pass")).build());
+        assertEquals(200, ops.statusCode(), ops.body());
+        assertEquals(List.of("svc/hello"), routes(JSON.readTree(ops.body())));
+        HttpResponse<String> dev = server.send(server.request("/hookstead/log/api/invocations")
+                .header("Authorization", basic("dev", "dev-pass")).build());
+        assertEquals(401, dev.statusCode(), "signed in, but without the role");
+        assertTrue(dev.body().contains("or sign in with the role operator"), dev.body());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void offWithoutATokenOrRole() {
         server.app(APP).start();
         server.post(webhookPath("hello"), "");

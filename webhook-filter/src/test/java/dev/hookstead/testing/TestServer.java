@@ -49,6 +49,8 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
     private final Map<String, String> env = new HashMap<>();
     private final Map<String, String> contextParams = new LinkedHashMap<>();
     private final Map<String, Object> attributes = new LinkedHashMap<>();
+    private final Map<String, String[]> basicUsers = new LinkedHashMap<>();
+    private String basicPattern;
     private Map<String, String> explicitInitParams;
     private Manifest manifest;
     private Map<String, String> files = Map.of();
@@ -109,6 +111,16 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
         return this;
     }
 
+    /**
+     * Container authentication (BASIC) of every authenticated user for {@code pattern}, with these users, each
+     * {@code name -> {password, role}}, so that {@code isUserInRole} answers as in a deployed webapp.
+     */
+    public TestServer basicAuth(String pattern, Map<String, String[]> users) {
+        this.basicPattern = pattern;
+        this.basicUsers.putAll(users);
+        return this;
+    }
+
     /** A servlet context attribute, set before the filter starts (as a deployer's listener would). */
     public TestServer attribute(String name, Object value) {
         attributes.put(name, value);
@@ -164,6 +176,7 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
             tomcat.setPort(0);
             context = tomcat.addContext(contextPath, docBase.toString());
             contextParams.forEach(context::addParameter);
+            if (basicPattern != null) containerAuthentication();
             Tomcat.addServlet(context, "fallback", new Fallback());
             context.addServletMappingDecoded("/", "fallback");
             servlets.forEach((pattern, servlet) -> {
@@ -211,6 +224,27 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
         }
         deleteDir();
         return this;
+    }
+
+    private void containerAuthentication() {
+        basicUsers.forEach((name, passwordAndRole) -> {
+            tomcat.addUser(name, passwordAndRole[0]);
+            tomcat.addRole(name, passwordAndRole[1]);
+            context.addSecurityRole(passwordAndRole[1]);
+        });
+        org.apache.tomcat.util.descriptor.web.LoginConfig login = new org.apache.tomcat.util.descriptor.web.LoginConfig();
+        login.setAuthMethod("BASIC");
+        login.setRealmName("test");
+        context.setLoginConfig(login);
+        context.getPipeline().addValve(new org.apache.catalina.authenticator.BasicAuthenticator());
+        org.apache.tomcat.util.descriptor.web.SecurityCollection collection =
+                new org.apache.tomcat.util.descriptor.web.SecurityCollection();
+        collection.addPattern(basicPattern);
+        org.apache.tomcat.util.descriptor.web.SecurityConstraint constraint =
+                new org.apache.tomcat.util.descriptor.web.SecurityConstraint();
+        constraint.addAuthRole("**");
+        constraint.addCollection(collection);
+        context.addConstraint(constraint);
     }
 
     private void deleteDir() {
