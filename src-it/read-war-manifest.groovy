@@ -28,4 +28,10 @@ scripts.each { s ->
     assert !text(s.original).isEmpty()
     assert s.lines.size() >= es5.readLines().size() : "${s.path}: a line-map entry for every compiled line"
 }
+def openapi = new JsonSlurper().parseText(text('openapi.json'))
+assert openapi.openapi == '3.1.0' : 'the WAR carries the OpenAPI document beside the manifest'
+manifest.webhooks.each { w ->
+    assert openapi.paths.keySet().any { it.endsWith("/service/${w.service}/incoming_webhook/${w.name}") } :
+            "the OpenAPI document lacks webhook ${w.service}/${w.name}"
+}
 return [manifest: manifest, text: text, zip: zip]

@@ -85,12 +85,49 @@ public final class Settings {
             "Key (32+ characters) signing the access tokens of the login route; unset: a random key kept in the user"
                     + " store, shared by every instance using it.");
 
+    public static final SettingDef HEALTH_LIVENESS_PATH = new SettingDef("hookstead.health.livenessPath",
+            "/hookstead/health/live", "Path (inside the webapp) of the liveness check: 200 {\"status\":\"UP\"} while"
+                    + " the filter runs; must not lie in the app's URL space.");
+    public static final SettingDef HEALTH_READINESS_PATH = new SettingDef("hookstead.health.readinessPath",
+            "/hookstead/health/ready", "Path of the readiness check: 200 when the manifest is loaded, the script pool is"
+                    + " ready and every data source answers a ping within a second, else 503; JSON lists each check.");
+    public static final SettingDef OPENAPI_ENABLED = new SettingDef("hookstead.openapi.enabled", "false",
+            "Whether the filter serves the app's OpenAPI 3.1 document (WEB-INF/hookstead/openapi.json).");
+    public static final SettingDef OPENAPI_PATH = new SettingDef("hookstead.openapi.path", "/hookstead/openapi.json",
+            "Path of the OpenAPI document, when hookstead.openapi.enabled is true.");
+    public static final SettingDef METRICS_ENABLED = new SettingDef("hookstead.metrics.enabled", "true",
+            "Whether the filter records Micrometer meters (names hookstead.*).");
+    public static final SettingDef METRICS_REGISTRY_ATTRIBUTE = new SettingDef("hookstead.metrics.registryAttribute",
+            "io.micrometer.core.instrument.MeterRegistry", "Servlet context attribute holding the MeterRegistry to record"
+                    + " into; when absent the filter keeps a registry of its own.");
+    public static final SettingDef METRICS_PROMETHEUS_TOKEN = new SettingDef("hookstead.metrics.prometheus.token", "",
+            "Bearer token of the Prometheus scrape path; unset: no scrape path.");
+    public static final SettingDef METRICS_PROMETHEUS_PATH = new SettingDef("hookstead.metrics.prometheus.path",
+            "/hookstead/metrics", "Path of the Prometheus scrape (Authorization: Bearer <token>).");
+    public static final SettingDef LOG_ADMIN_TOKEN = new SettingDef("hookstead.log.adminToken", "",
+            "Token that opens the invocation log page (sign in on the page, or Authorization: Bearer <token>); with"
+                    + " neither this nor hookstead.log.role set the page is off.");
+    public static final SettingDef LOG_ROLE = new SettingDef("hookstead.log.role", "",
+            "Servlet security role whose holders may open the invocation log page (container authentication).");
+    public static final SettingDef LOG_PATH = new SettingDef("hookstead.log.path", "/hookstead/log",
+            "Path of the invocation log page.");
+    public static final SettingDef LOG_SIZE = new SettingDef("hookstead.log.size", "1000",
+            "Invocations the in-memory log keeps (the oldest go first).");
+    public static final SettingDef LOG_SERVICE = new SettingDef("hookstead.log.service", "",
+            "MongoDB data source whose database hookstead, collection invocations, holds the log instead of memory, so"
+                    + " that instances share one log.");
+    public static final SettingDef LOG_TTL = new SettingDef("hookstead.log.ttl", "604800",
+            "Seconds an invocation stays in the MongoDB log (a TTL index removes it).");
+
     /** Every setting, in documentation order. */
     public static final List<SettingDef> REGISTRY = List.of(FUNCTION_TIMEOUT, REQUEST_MAX_BYTES, SECRET, SERVICE_URI,
             AUTO_REGISTER, TRUSTED_PROXIES, PUBLIC_BASE_URL, ENGINE_POOL_SIZE, ENGINE_ACQUIRE_TIMEOUT, ERROR_LINK_BASE,
             SERVICE_SERVER_SELECTION_TIMEOUT, DATA_DIR, DATA_REQUIRE_URI, HTTP_TIMEOUT, HTTP_ALLOWED_HOSTS,
             HTTP_ALLOW_PRIVATE, SIGNATURE_TOLERANCE, REPLAY_SERVICE, USERS_SERVICE, USERS_DATABASE,
-            AUTH_TOKEN_SIGNING_KEY, FUNCTION_MAX_MEMORY);
+            AUTH_TOKEN_SIGNING_KEY, FUNCTION_MAX_MEMORY,
+            HEALTH_LIVENESS_PATH, HEALTH_READINESS_PATH, OPENAPI_ENABLED, OPENAPI_PATH, METRICS_ENABLED,
+            METRICS_REGISTRY_ATTRIBUTE, METRICS_PROMETHEUS_TOKEN, METRICS_PROMETHEUS_PATH, LOG_ADMIN_TOKEN, LOG_ROLE,
+            LOG_PATH, LOG_SIZE, LOG_SERVICE, LOG_TTL);
 
     private final UnaryOperator<String> initParams;
     private final UnaryOperator<String> systemProperties;
@@ -239,6 +276,38 @@ public final class Settings {
         return raw(REPLAY_SERVICE.name());
     }
 
+    /** The value of a path setting, or its default: starts with '/', no trailing '/', no query. */
+    public String path(SettingDef setting) {
+        String value = raw(setting.name());
+        if (value == null) return setting.defaultValue();
+        if (!value.matches("(/[A-Za-z0-9._~\\-]+)+")) {
+            throw new IllegalArgumentException(setting.name() + ": value \"" + value + "\" is not a path inside the"
+                    + " webapp (segments of letters, digits, '.', '_', '-', '~'); set e.g. " + setting.defaultValue());
+        }
+        return value;
+    }
+
+    public boolean openApiEnabled() {
+        return bool(OPENAPI_ENABLED.name(), false);
+    }
+
+    public boolean metricsEnabled() {
+        return bool(METRICS_ENABLED.name(), true);
+    }
+
+    public String metricsRegistryAttribute() {
+        String value = raw(METRICS_REGISTRY_ATTRIBUTE.name());
+        return value == null ? METRICS_REGISTRY_ATTRIBUTE.defaultValue() : value;
+    }
+
+    public int logSize() {
+        return (int) Math.min(positiveLong(LOG_SIZE.name(), 1000, "a number of invocations", "1000"), 1_000_000);
+    }
+
+    public Duration logTtl() {
+        return Duration.ofSeconds(positiveLong(LOG_TTL.name(), 604800, "a number of seconds", "86400"));
+    }
+
     /** Checks every fixed setting once, so that a bad value fails deployment instead of a request. */
     public void validate() {
         httpTimeout();
@@ -251,6 +320,14 @@ public final class Settings {
         enginePoolSize();
         engineAcquireTimeout();
         signatureTolerance();
+        for (SettingDef path : List.of(HEALTH_LIVENESS_PATH, HEALTH_READINESS_PATH, OPENAPI_PATH,
+                METRICS_PROMETHEUS_PATH, LOG_PATH)) {
+            path(path);
+        }
+        openApiEnabled();
+        metricsEnabled();
+        logSize();
+        logTtl();
     }
 
     private long positiveLong(String name, long defaultValue, String what, String example) {

@@ -8,6 +8,7 @@ import dev.hookstead.manifest.ManifestException;
 import dev.hookstead.manifest.ManifestJson;
 import dev.hookstead.pipeline.Exchange;
 import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.operations.Operations;
 import dev.hookstead.response.ErrorResponder;
 import dev.hookstead.routing.RouteTable;
 import dev.hookstead.script.sandbox.PlatformServices;
@@ -49,6 +50,7 @@ import java.util.function.UnaryOperator;
  * {@code INCLUDE} dispatches pass down the chain, and a request already handled (request attribute {@link #HANDLED})
  * is never handled twice. A path outside the app's URL space (see {@link RouteTable#owns}) passes down the chain
  * untouched; the filter answers every path inside it, with 404 IncomingWebhookNotFound when nothing is there.
+ * The operations paths ({@link Operations}: health, OpenAPI, metrics, invocation log) are classified first.
  * Paths are compared after the container decoded and normalised them (servlet path + path info).
  */
 public class HooksteadFilter implements Filter {
@@ -67,6 +69,7 @@ public class HooksteadFilter implements Filter {
     private CloseableHttpAsyncClient httpClient;
     private Pipeline pipeline;
     private ClientApi clientApi;
+    private Operations operations;
 
     public HooksteadFilter() {
         this(System::getenv);
@@ -89,22 +92,25 @@ public class HooksteadFilter implements Filter {
             settings.validate();
             manifest = ManifestJson.read(context.getResourceAsStream(MANIFEST_PATH), MANIFEST_PATH);
             routes = RouteTable.of(manifest);
+            operations = new Operations(settings, manifest, routes, context);
         } catch (ManifestException | IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
         try {
             mongo = new MongoServices(MongoServices.serviceNames(manifest),
                     ApplicationAuth.internalServices(manifest, settings), settings::raw);
+            operations.instrument(mongo);
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
         startup.alsoWhenDropped(mongo.embeddedNotice());
-        runner = createRunner(manifest, context, settings, mongo);
+        runner = operations.instrument(createRunner(manifest, context, settings, mongo));
         try {
             ApplicationAuth auth = new ApplicationAuth(manifest, settings, mongo, Clock.systemUTC());
-            pipeline = Pipeline.standard(manifest, routes, settings, runner, mongo, auth);
+            pipeline = Pipeline.standard(manifest, routes, settings, runner, mongo, auth, operations);
             clientApi = new ClientApi(auth, manifest.app() == null ? null : manifest.app().clientAppId(),
                     !manifest.authProviders().isEmpty(), new ErrorResponder(settings.errorLinkBase()));
+            operations.start(mongo, context, path -> routes.owns(path) || clientApi.owns(path));
         } catch (IllegalArgumentException e) {
             destroy();
             throw new ServletException(e.getMessage(), e);
@@ -129,8 +135,10 @@ public class HooksteadFilter implements Filter {
                 settings.functionMaxMemoryBytes(RuntimeOptions.defaultMaxMemoryBytes()), settings::secret, List.of());
         try {
             // One HTTP client per filter: every function's outgoing requests share its connection pool.
-            PlatformServices services = PlatformServices.of(mongo, HttpSettings.of(settings.httpTimeout(),
-                    settings.httpAllowedHosts(), NetworkGuard.allowing(settings.httpAllowPrivate())));
+            HttpSettings http = HttpSettings.of(settings.httpTimeout(), settings.httpAllowedHosts(),
+                    NetworkGuard.allowing(settings.httpAllowPrivate()));
+            PlatformServices services = new PlatformServices(mongo, http.newClient(), http,
+                    operations.httpExchanges());
             httpClient = services.httpClient();
             return new ScriptRuntime(manifest, new ServletContextScriptSource(context), options, services);
         } catch (RuntimeException e) {
@@ -157,11 +165,15 @@ public class HooksteadFilter implements Filter {
             return null;
         }
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return routes.owns(path) || clientApi.owns(path) ? path : null;
+        return routes.owns(path) || clientApi.owns(path) || operations.owns(path) ? path : null;
     }
 
-    private void handle(HttpServletRequest request, HttpServletResponse response, String path) {
+    private void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         request.setAttribute(HANDLED, Boolean.TRUE);
+        if (operations.owns(path)) {
+            operations.handle(request, response, path);
+            return;
+        }
         String invocationId = new ObjectId().toHexString();
         if (clientApi.owns(path)) {
             clientApi.handle(request, response, path, invocationId);
@@ -172,6 +184,10 @@ public class HooksteadFilter implements Filter {
 
     @Override
     public void destroy() {
+        if (operations != null) {
+            operations.close();
+            operations = null;
+        }
         if (runner != null) {
             try {
                 runner.close();

@@ -8,7 +8,9 @@ import dev.hookstead.manifest.Manifest;
 import dev.hookstead.pipeline.ErrorCode;
 import dev.hookstead.pipeline.Exchange;
 import dev.hookstead.pipeline.FunctionRunner;
+import dev.hookstead.operations.log.InvocationLog;
 import dev.hookstead.pipeline.HookError;
+import dev.hookstead.pipeline.InvocationListener;
 import dev.hookstead.pipeline.Stage;
 import dev.hookstead.request.BodyReader;
 import dev.hookstead.request.BodyStage;
@@ -41,16 +43,28 @@ public final class Pipeline {
     private final List<Stage> stages;
     private final ErrorResponder errors;
     private final InvocationLog log;
+    private final InvocationListener listener;
 
     public Pipeline(List<Stage> stages, ErrorResponder errors, InvocationLog log) {
+        this(stages, errors, log, InvocationListener.NONE);
+    }
+
+    /** @param listener told of every finished invocation (metrics, the invocation log page) */
+    public Pipeline(List<Stage> stages, ErrorResponder errors, InvocationLog log, InvocationListener listener) {
         this.stages = List.copyOf(stages);
         this.errors = errors;
         this.log = log;
+        this.listener = listener;
     }
 
     /** The stages in order; the can_evaluate stage belongs between authentication and function. */
     public static Pipeline standard(Manifest manifest, RouteTable routes, Settings settings, FunctionRunner runner,
                                     MongoServices mongo, ApplicationAuth auth) {
+        return standard(manifest, routes, settings, runner, mongo, auth, InvocationListener.NONE);
+    }
+
+    public static Pipeline standard(Manifest manifest, RouteTable routes, Settings settings, FunctionRunner runner,
+                                    MongoServices mongo, ApplicationAuth auth, InvocationListener listener) {
         RequestReader reader = new RequestReader(new BodyReader(settings.requestMaxBytes()),
                 new ClientAddress(settings.trustedProxies()), settings.publicBaseUrl());
         return new Pipeline(List.of(
@@ -63,12 +77,13 @@ public final class Pipeline {
                 new FunctionStage(runner),
                 new ResponseStage()),
                 new ErrorResponder(settings.errorLinkBase()),
-                new InvocationLog());
+                new InvocationLog(), listener);
     }
 
     public void handle(Exchange exchange) {
         int status;
         String errorCode = null;
+        HookError failure = null;
         try {
             for (Stage stage : stages) stage.apply(exchange);
             status = exchange.response().getStatus();
@@ -78,6 +93,7 @@ public final class Pipeline {
             }
             status = e.status();
             errorCode = e.code().name();
+            failure = e;
             respond(exchange, e);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             // Out of memory too: the call's garbage is gone by now, and the caller still gets an answer.
@@ -85,9 +101,11 @@ public final class Pipeline {
             HookError generic = new HookError(ErrorCode.InternalServerError, GENERIC_MESSAGE);
             status = generic.status();
             errorCode = generic.code().name();
+            failure = generic;
             respond(exchange, generic);
         }
         log.log(exchange, status, errorCode);
+        listener.completed(exchange, status, failure);
     }
 
     private void respond(Exchange exchange, HookError error) {

@@ -6,6 +6,8 @@ import dev.hookstead.manifest.WebhookDef;
 import dev.hookstead.pipeline.Target;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +81,11 @@ public final class RouteTable {
         if (path.startsWith(WEBHOOK_PREFIX)) return appIdMatches(path, WEBHOOK_PREFIX.length(), "/");
         if (path.startsWith(ENDPOINT_PREFIX)) return appIdMatches(path, ENDPOINT_PREFIX.length(), "/endpoint");
         return false;
+    }
+
+    /** Every route, for per-route metrics and the OpenAPI document. */
+    public Collection<Route> routes() {
+        return Collections.unmodifiableCollection(routes.values());
     }
 
     /** The route for {@code path}, or null. */

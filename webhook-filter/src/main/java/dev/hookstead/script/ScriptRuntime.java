@@ -19,6 +19,7 @@ import dev.hookstead.rules.Caller;
 import dev.hookstead.rules.Rules;
 import dev.hookstead.script.compile.ScriptWrapper;
 import dev.hookstead.script.runtime.GlobalPool;
+import dev.hookstead.script.runtime.PoolStats;
 import dev.hookstead.script.runtime.SandboxGlobal;
 import dev.hookstead.script.runtime.Watchdog;
 import dev.hookstead.script.sandbox.GlobalPlatform;
@@ -185,6 +186,11 @@ public final class ScriptRuntime implements FunctionRunner {
             throw new HookError(ErrorCode.InternalServerError, 500,
                     "cannot read " + relativePath + " from the manifest folder: " + e.getMessage(), e);
         }
+    }
+
+    /** The pool's occupancy, for metrics and readiness. */
+    public PoolStats pool() {
+        return pool;
     }
 
     /** How many globals were built so far, replacements included. */

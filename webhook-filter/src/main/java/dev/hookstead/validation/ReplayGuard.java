@@ -39,6 +39,8 @@ import java.util.stream.Stream;
 public final class ReplayGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayGuard.class);
+    /** How the error of a replayed message begins, so that metrics tell replays from bad signatures. */
+    public static final String REPLAY_MESSAGE = "duplicate message id ";
     public static final String DATABASE = "hookstead";
     static final String COLLECTION = "replay";
     private static final List<ValidationMethod> TIMESTAMPED = List.of(ValidationMethod.STANDARD_WEBHOOKS,
@@ -102,7 +104,7 @@ public final class ReplayGuard {
                     .append("expiresAt", Date.from(now.plus(keep))));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw unavailable(e);
-            throw new HookError(ErrorCode.IncomingWebhookAuthFailed, "duplicate message id " + messageId
+            throw new HookError(ErrorCode.IncomingWebhookAuthFailed, REPLAY_MESSAGE + messageId
                     + " (replay): this message was already delivered");
         } catch (MongoException e) {
             throw unavailable(e);

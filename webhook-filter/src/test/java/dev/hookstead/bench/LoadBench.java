@@ -46,7 +46,9 @@ import java.util.function.ToDoubleFunction;
  * servlet doing HMAC plus insertOne with the driver, (c) the same as a VERIFY_PAYLOAD webhook, (cd) that webhook
  * writing to the embedded database, which answers a write only once it is synced, where (c) writes to the same H2
  * backend committing about once a second (what the embedded database was), (d) API-key
- * application auth plus a two-condition can_evaluate. wrk drives each in turn on loopback. Run with
+ * application auth plus a two-condition can_evaluate, and (b0) the trivial webhook on a second webapp with the
+ * operations hooks off (hookstead.metrics.enabled=false, no invocation log), where (b) runs with the defaults plus the
+ * invocation log ring (hookstead.log.adminToken set). wrk drives each in turn on loopback. Run with
  * bench/load/run.sh; {@code -Dhookstead.bench.maxThreads=N} sets Tomcat's worker thread limit (default 200).
  */
 public final class LoadBench {
@@ -85,7 +87,8 @@ public final class LoadBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        List<String> only = args.length > 3 ? List.of(args[3].split(",")) : List.of("a", "a2", "b", "c0", "c", "cd", "d");
+        List<String> only = args.length > 3 ? List.of(args[3].split(","))
+                : List.of("a", "a2", "b", "b0", "c0", "c", "cd", "d");
         Path scratch = Files.createTempDirectory("hookstead-load");
 
         MongoServer mongo = new MongoServer(new H2Backend(scratch.resolve("bench.mv").toString()));
@@ -100,8 +103,10 @@ public final class LoadBench {
         Burner burner = new Burner();
         HandWrittenIngest handWritten = new HandWrittenIngest(mongoUri);
         Integer maxThreads = Integer.getInteger("hookstead.bench.maxThreads");
+        JsApp app = app();
         TestServer server = new TestServer()
-                .app(app())
+                .app(app)
+                .env("HOOKSTEAD_LOG_ADMINTOKEN", "load-bench-log")
                 .contextParam("hookstead.service." + DATA_SOURCE + ".uri", mongoUri)
                 .contextParam("hookstead.data.dir", scratch.resolve("embedded").toString())
                 .servlet("/bare", bare)
@@ -110,6 +115,15 @@ public final class LoadBench {
                 .maxThreads(maxThreads == null ? 200 : maxThreads)
                 .start();
         if (!server.started()) throw new IllegalStateException("the webapp did not start:\n" + server.logs());
+        TestServer withoutOperations = new TestServer()
+                .app(app)
+                .env("HOOKSTEAD_METRICS_ENABLED", "false")
+                .contextParam("hookstead.service." + DATA_SOURCE + ".uri", mongoUri)
+                .maxThreads(maxThreads == null ? 200 : maxThreads)
+                .start();
+        if (!withoutOperations.started()) {
+            throw new IllegalStateException("the webapp did not start:\n" + withoutOperations.logs());
+        }
 
         String body = event();
         Map<String, String> signed = Map.of("Content-Type", "application/json", "X-Hook-Signature", "sha256=" + hmac(body));
@@ -117,6 +131,8 @@ public final class LoadBench {
                 new Scenario("a", "bare servlet, same JSON as (b)", get(server, "/bare")),
                 new Scenario("a2", "(a) burning the CPU time (b) spends over (a)", get(server, "/burn")),
                 new Scenario("b", "trivial webhook: NO_VALIDATION, System, respond_result", get(server, TestApps.webhookPath("trivial"))),
+                new Scenario("b0", "(b) with metrics and the invocation log off",
+                        get(withoutOperations, TestApps.webhookPath("trivial"))),
                 new Scenario("c0", "servlet: HMAC-SHA256 check + insertOne (driver), 1 KiB", post(server, "/c0", signed, body)),
                 new Scenario("c", "webhook: VERIFY_PAYLOAD + insertOne, 1 KiB", post(server, TestApps.webhookPath("ingest"), signed, body)),
                 new Scenario("cd", "(c) into the embedded database (synced per answer)", post(server, TestApps.webhookPath("ingestEmbedded"), signed, body)),
@@ -126,7 +142,7 @@ public final class LoadBench {
         // The hand-written servlets answer exactly what the filter answers.
         bare.answer(check(server, scenarios.get(2)));
         burner.answer(check(server, scenarios.get(2)));
-        handWritten.answer(check(server, scenarios.get(4)));
+        handWritten.answer(check(server, scenarios.get(5)));
         for (Scenario s : scenarios) check(server, s);
 
         scenarios = scenarios.stream().filter(s -> only.contains(s.name())).toList();
@@ -137,6 +153,7 @@ public final class LoadBench {
                 seconds, rounds, maxThreads == null ? "200 (default)" : maxThreads);
         warmUp(wrk, scenarios, seconds, burner);
         Map<String, List<Wrk.Figures>> runs = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (Scenario s : scenarios) {
                 long cpuBefore = CPU.getProcessCpuTime();
@@ -144,18 +161,20 @@ public final class LoadBench {
                 double cpuMicros = (CPU.getProcessCpuTime() - cpuBefore) / 1000.0 / f.requests();
                 if (f.errors() > 0) throw new IllegalStateException(s.name() + ": " + f.errors() + " failed requests");
                 runs.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(f);
+                cpu.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(cpuMicros);
                 System.out.printf("round %d %-3s %9.0f req/s  p50 %8.0f us  p99 %8.0f us  server CPU %6.0f us/req%n",
                         round, s.name(), f.requestsPerSecond(), f.p50Micros(), f.p99Micros(), cpuMicros);
             }
         }
         System.out.println();
-        System.out.printf("%-3s %-55s %10s %10s %10s%n", "", "scenario (median of rounds)", "req/s", "p50 us", "p99 us");
+        System.out.printf("%-3s %-55s %10s %10s %10s %12s%n", "", "scenario (median of rounds)", "req/s", "p50 us",
+                "p99 us", "CPU us/req");
         Map<String, Wrk.Figures> median = new LinkedHashMap<>();
         for (Scenario s : scenarios) {
             Wrk.Figures m = median(runs.get(s.name()));
             median.put(s.name(), m);
-            System.out.printf("%-3s %-55s %10.0f %10.0f %10.0f%n", s.name(), s.what(), m.requestsPerSecond(),
-                    m.p50Micros(), m.p99Micros());
+            System.out.printf("%-3s %-55s %10.0f %10.0f %10.0f %12.1f%n", s.name(), s.what(), m.requestsPerSecond(),
+                    m.p50Micros(), m.p99Micros(), median(cpu.get(s.name()).stream().mapToDouble(d -> d).toArray()));
         }
         System.out.println();
         ratio(median, "b", "a", Wrk.Figures::requestsPerSecond, "throughput", ">= 0.70");
@@ -164,10 +183,17 @@ public final class LoadBench {
         ratio(median, "c", "c0", Wrk.Figures::requestsPerSecond, "throughput", ">= 0.85");
         ratio(median, "cd", "c", Wrk.Figures::requestsPerSecond, "throughput", "none: the price of durability");
         ratio(median, "cd", "c", Wrk.Figures::p99Micros, "p99", "none");
+        ratio(median, "b", "b0", Wrk.Figures::requestsPerSecond, "throughput", "none");
+        if (cpu.containsKey("b") && cpu.containsKey("b0")) {
+            System.out.printf("(b)/(b0) %-10s %6.3f   goal <= 1.05 (metrics + invocation log ring)%n", "CPU/req",
+                    median(cpu.get("b").stream().mapToDouble(d -> d).toArray())
+                            / median(cpu.get("b0").stream().mapToDouble(d -> d).toArray()));
+        }
         ratio(median, "d", "a", Wrk.Figures::requestsPerSecond, "throughput", "none");
         ratio(median, "d", "b", Wrk.Figures::requestsPerSecond, "throughput", "none");
 
         server.stop();
+        withoutOperations.stop();
         handWritten.close();
         mongo.shutdown();
     }

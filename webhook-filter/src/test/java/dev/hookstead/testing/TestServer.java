@@ -48,6 +48,9 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, String> env = new HashMap<>();
     private final Map<String, String> contextParams = new LinkedHashMap<>();
+    private final Map<String, Object> attributes = new LinkedHashMap<>();
+    private final Map<String, String[]> basicUsers = new LinkedHashMap<>();
+    private String basicPattern;
     private Map<String, String> explicitInitParams;
     private Manifest manifest;
     private Map<String, String> files = Map.of();
@@ -85,6 +88,14 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
         return this;
     }
 
+    /** One more file of the manifest folder, e.g. {@code openapi.json}. */
+    public TestServer file(String path, String content) {
+        Map<String, String> more = new LinkedHashMap<>(files);
+        more.put(path, content);
+        files = more;
+        return this;
+    }
+
     public TestServer runner(TestRunner runner) {
         this.runner = runner;
         return this;
@@ -97,6 +108,22 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
     /** An environment variable as the filter sees it. */
     public TestServer env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /**
+     * Container authentication (BASIC) of every authenticated user for {@code pattern}, with these users, each
+     * {@code name -> {password, role}}, so that {@code isUserInRole} answers as in a deployed webapp.
+     */
+    public TestServer basicAuth(String pattern, Map<String, String[]> users) {
+        this.basicPattern = pattern;
+        this.basicUsers.putAll(users);
+        return this;
+    }
+
+    /** A servlet context attribute, set before the filter starts (as a deployer's listener would). */
+    public TestServer attribute(String name, Object value) {
+        attributes.put(name, value);
         return this;
     }
 
@@ -149,12 +176,17 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
             tomcat.setPort(0);
             context = tomcat.addContext(contextPath, docBase.toString());
             contextParams.forEach(context::addParameter);
+            if (basicPattern != null) containerAuthentication();
             Tomcat.addServlet(context, "fallback", new Fallback());
             context.addServletMappingDecoded("/", "fallback");
             servlets.forEach((pattern, servlet) -> {
                 Tomcat.addServlet(context, pattern, servlet);
                 context.addServletMappingDecoded(pattern, pattern);
             });
+            if (!attributes.isEmpty()) {
+                context.addServletContainerInitializer((classes, servletContext) -> attributes.forEach(
+                        servletContext::setAttribute), null);
+            }
             filter = new TestFilter(env::get, runner);
             if (explicitInitParams != null) declareFilter();
             context.addServletContainerInitializer(new HooksteadInitializer(env::get) {
@@ -192,6 +224,27 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
         }
         deleteDir();
         return this;
+    }
+
+    private void containerAuthentication() {
+        basicUsers.forEach((name, passwordAndRole) -> {
+            tomcat.addUser(name, passwordAndRole[0]);
+            tomcat.addRole(name, passwordAndRole[1]);
+            context.addSecurityRole(passwordAndRole[1]);
+        });
+        org.apache.tomcat.util.descriptor.web.LoginConfig login = new org.apache.tomcat.util.descriptor.web.LoginConfig();
+        login.setAuthMethod("BASIC");
+        login.setRealmName("test");
+        context.setLoginConfig(login);
+        context.getPipeline().addValve(new org.apache.catalina.authenticator.BasicAuthenticator());
+        org.apache.tomcat.util.descriptor.web.SecurityCollection collection =
+                new org.apache.tomcat.util.descriptor.web.SecurityCollection();
+        collection.addPattern(basicPattern);
+        org.apache.tomcat.util.descriptor.web.SecurityConstraint constraint =
+                new org.apache.tomcat.util.descriptor.web.SecurityConstraint();
+        constraint.addAuthRole("**");
+        constraint.addCollection(collection);
+        context.addConstraint(constraint);
     }
 
     private void deleteDir() {

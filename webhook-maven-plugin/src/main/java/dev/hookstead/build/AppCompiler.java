@@ -2,6 +2,7 @@ package dev.hookstead.build;
 
 import dev.hookstead.build.export.ExportReader;
 import dev.hookstead.build.export.ExportResult;
+import dev.hookstead.build.openapi.OpenApiDocument;
 import dev.hookstead.build.problems.Problem;
 import dev.hookstead.build.problems.Problems;
 import dev.hookstead.build.problems.Severity;
@@ -89,6 +90,7 @@ public final class AppCompiler {
         }
         files.put(PRELUDE_PATH, utf8(cachedPrelude()));
         files.put(Manifest.FILE_NAME, ManifestJson.write(manifest));
+        files.put(OpenApiDocument.FILE_NAME, OpenApiDocument.write(manifest));
         return new Result(manifest, problems, counts[0], counts[1], OutputFolder.sync(outputDir, files));
     }
 

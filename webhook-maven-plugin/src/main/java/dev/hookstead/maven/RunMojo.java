@@ -4,6 +4,7 @@ import dev.hookstead.build.AppCompiler;
 import dev.hookstead.build.run.CurlCommands;
 import dev.hookstead.build.run.DevLoop;
 import dev.hookstead.build.run.DevServer;
+import dev.hookstead.build.run.OperationsUrls;
 import dev.hookstead.build.run.Rebuilder;
 import dev.hookstead.config.Settings;
 import dev.hookstead.manifest.Manifest;
@@ -23,8 +24,9 @@ import java.util.Map;
 
 /**
  * Serves the app on an embedded Tomcat on localhost with the embedded database default (in the project's
- * {@code hookstead-data} folder unless {@code hookstead.data.dir} is set), prints a curl command for
- * every webhook and endpoint, and recompiles and reloads when the export changes. Stops on Ctrl-C.
+ * {@code hookstead-data} folder unless {@code hookstead.data.dir} is set), prints a curl command for every webhook and
+ * endpoint and the URLs of the operations pages (switched on, with fresh tokens, unless configured), and recompiles
+ * and reloads when the export changes. Stops on Ctrl-C.
  */
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class RunMojo extends CompileMojo {
@@ -69,6 +71,7 @@ public class RunMojo extends CompileMojo {
             throw new MojoExecutionException("cannot resolve the runtime classpath: " + e.getMessage(), e);
         }
         systemProperties.forEach(System::setProperty);
+        OperationsUrls.devDefaults(new Settings(name -> null, System::getProperty, System::getenv), System::setProperty);
         String dataDir = defaultDataDirectory(new Settings(name -> null, System::getProperty, System::getenv),
                 project.getBasedir().toPath());
         if (dataDir != null) System.setProperty(Settings.DATA_DIR.name(), dataDir);
@@ -136,6 +139,7 @@ public class RunMojo extends CompileMojo {
         Path manifestFolder = webappDirectory.toPath().resolve(Manifest.WAR_FOLDER.substring(1));
         curls.all(CurlCommands.SAMPLE_BODY, asMap(samples), ref -> originalSource(manifestFolder, ref))
                 .forEach(line -> out.append(line).append('\n'));
+        OperationsUrls.lines(settings, "http://" + host + ":" + boundPort).forEach(line -> out.append(line).append('\n'));
         getLog().info(out.toString());
     }
 }

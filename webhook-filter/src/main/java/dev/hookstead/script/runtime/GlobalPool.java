@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
  * its whole duration; when none frees up within the acquire timeout the call fails with 503 instead of queueing.
  * Idle slots are handed out most recently returned first.
  */
-public final class GlobalPool {
+public final class GlobalPool implements PoolStats {
     private static final Logger LOG = LoggerFactory.getLogger(GlobalPool.class);
 
     private static final int IDLE = 0, BUSY = 1, RETIRED = 2;
@@ -44,6 +45,11 @@ public final class GlobalPool {
     /** Every slot not retired, for the watchdog's scan of overrunning calls. */
     private final List<Slot> slots = new CopyOnWriteArrayList<>();
     private final AtomicInteger retiredBusy = new AtomicInteger();
+    /** Counted only off the fast path: when no slot was free at once. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final LongAdder acquireTimeouts = new LongAdder();
+    /** Slots held by calls; the background filler's slots are not counted. */
+    private final LongAdder inUse = new LongAdder();
 
     public GlobalPool(int size, Duration acquireTimeout, Supplier<SandboxGlobal> builder) {
         this.size = size;
@@ -94,13 +100,21 @@ public final class GlobalPool {
         try {
             if (slot == null) {
                 startFilling();
-                slot = idle.poll(acquireTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                waiting.incrementAndGet();
+                try {
+                    slot = idle.poll(acquireTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                } finally {
+                    waiting.decrementAndGet();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw busy();
         }
-        if (slot == null) throw busy();
+        if (slot == null) {
+            acquireTimeouts.increment();
+            throw busy();
+        }
         slot.state.set(BUSY);
         if (slot.global == null) {
             try {
@@ -111,6 +125,7 @@ public final class GlobalPool {
                 throw e;
             }
         }
+        inUse.increment();
         return slot;
     }
 
@@ -119,6 +134,7 @@ public final class GlobalPool {
      * replaced, is dropped with its global.
      */
     public void release(Slot slot) {
+        inUse.decrement();
         if (!slot.state.compareAndSet(BUSY, IDLE)) {
             retiredBusy.decrementAndGet();
             LOG.warn("A script global retired after overrunning its deadline finished its call; it is discarded");
@@ -170,6 +186,26 @@ public final class GlobalPool {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public int inUse() {
+        return inUse.intValue();
+    }
+
+    @Override
+    public int waiting() {
+        return waiting.get();
+    }
+
+    @Override
+    public long acquireTimeouts() {
+        return acquireTimeouts.sum();
     }
 
     private HookError busy() {

@@ -154,7 +154,7 @@ public final class SandboxGlobal {
                 host::remainingMillis, onAsyncOperation, host::outageAtDeadline));
         out.setMember("http", eval(engine, context, engine.httpScript, HttpBridge.CLIENT_SCRIPT));
         out.setMember("httpBridge", new HttpBridge(services.httpClient(), services.http(), host::remainingMillis,
-                onAsyncOperation));
+                onAsyncOperation, services.exchanges()));
         return out;
     }
 

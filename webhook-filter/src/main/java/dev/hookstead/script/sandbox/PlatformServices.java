@@ -1,5 +1,6 @@
 package dev.hookstead.script.sandbox;
 
+import dev.hookstead.services.http.HttpExchanges;
 import dev.hookstead.services.http.HttpSettings;
 import dev.hookstead.services.mongodb.MongoServices;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -14,12 +15,14 @@ import java.util.Set;
  * @param mongo      the app's MongoDB data sources
  * @param httpClient the one client every outgoing request of the app goes through
  * @param http       timeouts and the host allow-list of outgoing requests
+ * @param exchanges  told of every outgoing exchange
  */
-public record PlatformServices(MongoServices mongo, CloseableHttpAsyncClient httpClient, HttpSettings http) {
+public record PlatformServices(MongoServices mongo, CloseableHttpAsyncClient httpClient, HttpSettings http,
+                               HttpExchanges exchanges) {
 
     public PlatformServices {
-        if (mongo == null || httpClient == null || http == null) {
-            throw new IllegalArgumentException("mongo, httpClient and http are all required");
+        if (mongo == null || httpClient == null || http == null || exchanges == null) {
+            throw new IllegalArgumentException("mongo, httpClient, http and exchanges are all required");
         }
     }
 
@@ -28,8 +31,8 @@ public record PlatformServices(MongoServices mongo, CloseableHttpAsyncClient htt
         return of(new MongoServices(List.of(), name -> null), HttpSettings.of(HttpSettings.DEFAULT_TIMEOUT, Set.of()));
     }
 
-    /** A new HTTP client made from {@code http}. */
+    /** A new HTTP client made from {@code http}, its exchanges told to nobody. */
     public static PlatformServices of(MongoServices mongo, HttpSettings http) {
-        return new PlatformServices(mongo, http.newClient(), http);
+        return new PlatformServices(mongo, http.newClient(), http, HttpExchanges.NONE);
     }
 }

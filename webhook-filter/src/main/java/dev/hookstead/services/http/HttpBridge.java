@@ -49,18 +49,21 @@ public final class HttpBridge {
     private final HttpSettings settings;
     private final LongSupplier remainingMillis;
     private final Runnable onAsyncOperation;
+    private final HttpExchanges exchanges;
 
     /**
      * @param client           shared client, normally {@link HttpSettings#newClient()}
      * @param remainingMillis  time the running function has left; bounds every exchange
      * @param onAsyncOperation called once per request before it starts; what it throws propagates unchanged
+     * @param exchanges        told of every exchange, each redirect hop on its own
      */
     public HttpBridge(CloseableHttpAsyncClient client, HttpSettings settings, LongSupplier remainingMillis,
-                      Runnable onAsyncOperation) {
+                      Runnable onAsyncOperation, HttpExchanges exchanges) {
         this.client = client;
         this.settings = settings;
         this.remainingMillis = remainingMillis;
         this.onAsyncOperation = onAsyncOperation;
+        this.exchanges = exchanges;
     }
 
     /**
@@ -151,9 +154,13 @@ public final class HttpBridge {
         if (body != null) {
             http.setBody(body, contentType == null ? null : ContentType.parse(contentType));
         }
+        long start = System.nanoTime();
+        int status = 0;
         Future<SimpleHttpResponse> future = client.execute(http, null);
         try {
-            return future.get(left, TimeUnit.MILLISECONDS);
+            SimpleHttpResponse response = future.get(left, TimeUnit.MILLISECONDS);
+            status = response.getCode();
+            return response;
         } catch (TimeoutException e) {
             future.cancel(true);
             throw timedOut(action, uri, budget);
@@ -163,6 +170,8 @@ public final class HttpBridge {
             throw new IllegalArgumentException(action + ": interrupted while waiting for " + uri.getHost());
         } catch (ExecutionException e) {
             throw failed(action, uri, e.getCause(), budget);
+        } finally {
+            exchanges.exchanged(method, status, System.nanoTime() - start);
         }
     }
 

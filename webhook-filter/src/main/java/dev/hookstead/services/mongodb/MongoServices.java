@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.hookstead.config.Settings;
+import com.mongodb.event.CommandListener;
 import dev.hookstead.manifest.DataSourceDef;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.pipeline.ErrorCode;
@@ -47,6 +48,7 @@ public final class MongoServices implements AutoCloseable {
     private final String embeddedNotice;
     private final Map<String, MongoClient> clients = new LinkedHashMap<>();
     private boolean closed;
+    private Function<String, CommandListener> commandListeners = name -> null;
 
     /**
      * @param serviceNames MongoDB data source names, see {@link #serviceNames(Manifest)}
@@ -124,6 +126,11 @@ public final class MongoServices implements AutoCloseable {
         return embeddedNotice;
     }
 
+    /** Listens to every command of the clients created from now on, one listener per service name (or null). */
+    public synchronized void commandListeners(Function<String, CommandListener> perService) {
+        this.commandListeners = perService;
+    }
+
     /** The names of the manifest's MongoDB data sources (v1 {@code mongodb-atlas} services included). */
     public static List<String> serviceNames(Manifest manifest) {
         List<String> result = new ArrayList<>();
@@ -184,10 +191,12 @@ public final class MongoServices implements AutoCloseable {
             }
         }
         int selectionTimeout = settings.serverSelectionTimeoutMs(name, uris.get(name));
-        return MongoClientSettings.builder()
+        MongoClientSettings.Builder builder = MongoClientSettings.builder()
                 .applyConnectionString(uri)
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(selectionTimeout, TimeUnit.MILLISECONDS))
-                .build();
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(selectionTimeout, TimeUnit.MILLISECONDS));
+        CommandListener listener = commandListeners.apply(name);
+        if (listener != null) builder.addCommandListener(listener);
+        return builder.build();
     }
 
     private static boolean isLoadable(String className) {

@@ -91,7 +91,8 @@ class HttpClientScriptTest {
     }
 
     private void install(HttpSettings settings) {
-        HttpBridge bridge = new HttpBridge(client, settings, remaining::get, operations::incrementAndGet);
+        HttpBridge bridge = new HttpBridge(client, settings, remaining::get, operations::incrementAndGet,
+                HttpExchanges.NONE);
         js.engine.put("http", js.install(HttpBridge.CLIENT_SCRIPT, bridge, js.bson, js.ejson,
                 js.eval(TEST_PROMISE)));
     }

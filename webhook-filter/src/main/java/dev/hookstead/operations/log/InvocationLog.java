@@ -1,4 +1,4 @@
-package dev.hookstead.filter;
+package dev.hookstead.operations.log;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,7 +10,9 @@ import dev.hookstead.request.RequestJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -61,10 +63,19 @@ public final class InvocationLog {
     }
 
     static String args(HttpRequestData data) {
+        return args(data.query(), data.headers(), data.body() == null ? -1 : data.body().length);
+    }
+
+    /**
+     * The query and headers, credentials redacted, and the body's size, as JSON.
+     *
+     * @param bodyLength -1 for no body
+     */
+    public static String args(Map<String, String> query, Map<String, List<String>> headers, int bodyLength) {
         StringBuilder out = new StringBuilder(256).append("{\"query\":");
-        RequestJson.query(out, data.query(), key -> SECRET_QUERY_KEYS.contains(key.toLowerCase(Locale.ROOT)), REDACTED)
+        RequestJson.query(out, query, key -> SECRET_QUERY_KEYS.contains(key.toLowerCase(Locale.ROOT)), REDACTED)
                 .append(",\"headers\":");
-        RequestJson.headers(out, data.headers(), SECRET_HEADERS::contains, REDACTED).append(",\"body\":");
-        return RequestJson.string(out, data.body() == null ? "none" : data.body().length + " bytes").append('}').toString();
+        RequestJson.headers(out, headers, SECRET_HEADERS::contains, REDACTED).append(",\"body\":");
+        return RequestJson.string(out, bodyLength < 0 ? "none" : bodyLength + " bytes").append('}').toString();
     }
 }

@@ -1,4 +1,4 @@
-package dev.hookstead.filter;
+package dev.hookstead.operations.log;
 
 import dev.hookstead.manifest.RunAs;
 import dev.hookstead.manifest.ValidationMethod;
