@@ -54,6 +54,7 @@ public final class ApplicationAuth {
     private final String service;
     private final String database;
     private final String configuredSigningKey;
+    private final Clock clock;
     private UserStore store;
     private byte[] signingKey;
 
@@ -83,6 +84,7 @@ public final class ApplicationAuth {
                     + " characters long; use at least 32 random characters (e.g. openssl rand -base64 48)");
         }
         tokens = new AccessTokens(this::signingKey, appId, clock);
+        this.clock = clock;
     }
 
     /** Whether the app needs a user store: it declares auth providers, or a webhook or endpoint authenticates. */
@@ -169,10 +171,30 @@ public final class ApplicationAuth {
 
     /** A new access token for a valid refresh token. */
     public String refresh(String refreshToken) {
+        return tokens.issue(sessionUser(refreshToken), AccessTokens.ACCESS);
+    }
+
+    /**
+     * The user id of a valid refresh token that was not logged out, of an enabled user.
+     *
+     * @throws HookError 401 InvalidSession otherwise
+     */
+    public String sessionUser(String refreshToken) {
         String userId = tokens.verify(refreshToken, AccessTokens.REFRESH);
-        UserStore.StoredUser user = userId == null ? null : store().user(userId);
-        if (user == null || user.disabled()) throw new HookError(ErrorCode.InvalidSession, BAD_TOKEN);
-        return tokens.issue(userId, AccessTokens.ACCESS);
+        if (userId == null) throw new HookError(ErrorCode.InvalidSession, BAD_TOKEN);
+        UserStore.StoredUser user = store().tokenRevoked(ApiKeys.hash(refreshToken)) ? null : store().user(userId);
+        if (user == null) {
+            // logged out, or the user deleted: the SDK's logOut ignores this message, as it did on the platform
+            throw new HookError(ErrorCode.InvalidSession, "invalid session: failed to find refresh token");
+        }
+        if (user.disabled()) throw new HookError(ErrorCode.InvalidSession, BAD_TOKEN);
+        return userId;
+    }
+
+    /** Logs out: the refresh token no longer refreshes. Access tokens already issued run out within 30 minutes. */
+    public void logout(String refreshToken) {
+        sessionUser(refreshToken);
+        store().revokeToken(ApiKeys.hash(refreshToken), clock.instant().plus(AccessTokens.REFRESH_LIFETIME));
     }
 
     /** The user of a valid access token, as {@code context.user} shows it. */

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.BsonBoolean;
 import org.bson.BsonDateTime;
@@ -26,7 +27,8 @@ import java.util.function.Supplier;
  *       the key being the lower-case email (local-userpass), the key name (api-key) or the JWT {@code sub}
  *       (custom-token), so the {@code _id} itself keeps each login unique without needing an index;</li>
  *   <li>{@code apiKeys}: {@code {_id: "<SHA-256 hex of the key>", keyId, name, userId, createdAt}};</li>
- *   <li>{@code keys}: server keys, e.g. the access-token signing key.</li>
+ *   <li>{@code keys}: server keys, e.g. the access-token signing key;</li>
+ *   <li>{@code revokedTokens}: {@code {_id: "<SHA-256 hex of a logged-out refresh token>", expiresAt}}.</li>
  * </ul>
  */
 public final class UserStore {
@@ -35,6 +37,8 @@ public final class UserStore {
     public static final String IDENTITIES = "identities";
     public static final String API_KEYS = "apiKeys";
     public static final String KEYS = "keys";
+    public static final String REVOKED_TOKENS = "revokedTokens";
+    private static final String LOCAL_USERPASS_TYPE = "local-userpass";
     public static final String NORMAL = "normal";
     public static final String SERVER = "server";
 
@@ -42,8 +46,12 @@ public final class UserStore {
     private final MongoCollection<BsonDocument> identities;
     private final MongoCollection<BsonDocument> apiKeys;
     private final MongoCollection<BsonDocument> keys;
+    private final MongoCollection<BsonDocument> revokedTokens;
+    private final MongoDatabase database;
 
     public UserStore(MongoDatabase database) {
+        this.database = database;
+        revokedTokens = database.getCollection(REVOKED_TOKENS, BsonDocument.class);
         users = database.getCollection(USERS, BsonDocument.class);
         identities = database.getCollection(IDENTITIES, BsonDocument.class);
         apiKeys = database.getCollection(API_KEYS, BsonDocument.class);
@@ -141,6 +149,13 @@ public final class UserStore {
         return users.updateOne(Filters.eq("_id", userId), Updates.set("disabled", disabled)).getMatchedCount() > 0;
     }
 
+    /** Deletes a user with its identities and API keys; false when there is no such user. */
+    public boolean deleteUser(String userId) {
+        identities.deleteMany(Filters.eq("userId", userId));
+        apiKeys.deleteMany(Filters.eq("userId", userId));
+        return users.deleteOne(Filters.eq("_id", userId)).getDeletedCount() > 0;
+    }
+
     /** Replaces a user's {@code data} and the data of one of its identities (custom-token metadata). */
     public void updateData(String userId, String providerType, String key, BsonDocument data) {
         users.updateOne(Filters.eq("_id", userId), Updates.set("data", data));
@@ -155,9 +170,9 @@ public final class UserStore {
                 .append("createdAt", new BsonDateTime(System.currentTimeMillis())));
     }
 
-    /** The key whose SHA-256 is {@code keyHash}, or null. */
+    /** The enabled key whose SHA-256 is {@code keyHash}, or null. */
     public StoredApiKey apiKeyByHash(String keyHash) {
-        BsonDocument doc = apiKeys.find(Filters.eq("_id", keyHash)).first();
+        BsonDocument doc = apiKeys.find(Filters.and(Filters.eq("_id", keyHash), Filters.ne("disabled", true))).first();
         return doc == null ? null : apiKey(doc);
     }
 
@@ -179,6 +194,28 @@ public final class UserStore {
         StoredApiKey key = apiKey(doc);
         setDisabled(key.userId(), true);
         return key;
+    }
+
+    /** Replaces the password hash of a local-userpass login; false when there is no such login. */
+    public boolean setPasswordHash(String email, String passwordHash) {
+        return identities.updateOne(Filters.eq("_id", identityKey(LOCAL_USERPASS_TYPE, email)),
+                Updates.set("passwordHash", passwordHash)).getMatchedCount() > 0;
+    }
+
+    /** Records a logged-out refresh token by its hash, until it would have expired anyway. */
+    public void revokeToken(String tokenHash, Instant expiresAt) {
+        revokedTokens.deleteMany(Filters.lt("expiresAt", new BsonDateTime(System.currentTimeMillis())));
+        revokedTokens.updateOne(Filters.eq("_id", tokenHash), Updates.set("expiresAt",
+                new BsonDateTime(expiresAt.toEpochMilli())), new UpdateOptions().upsert(true));
+    }
+
+    public boolean tokenRevoked(String tokenHash) {
+        return revokedTokens.find(Filters.eq("_id", tokenHash)).first() != null;
+    }
+
+    /** The database holding the store, for collections of other features (client API registrations, user keys). */
+    public MongoDatabase database() {
+        return database;
     }
 
     /** The value stored under {@code name} in {@code keys}, created with {@code generate} on first use. */

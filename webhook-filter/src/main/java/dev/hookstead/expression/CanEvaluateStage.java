@@ -1,6 +1,7 @@
 package dev.hookstead.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstead.auth.AppUser;
 import dev.hookstead.bson.Ejson;
 import dev.hookstead.config.Settings;
 import dev.hookstead.filter.Exchange;
@@ -13,6 +14,7 @@ import dev.hookstead.manifest.WebhookDef;
 import dev.hookstead.response.ErrorCode;
 import dev.hookstead.response.HookError;
 import dev.hookstead.script.FunctionRunner;
+import dev.hookstead.script.HttpRequestData;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
@@ -47,16 +49,28 @@ public final class CanEvaluateStage implements Stage {
             Expression fn = function == null ? Expression.ALWAYS : parse(function.canEvaluate(), function.source());
             expressions.put(endpoint, own.isAlwaysTrue() ? fn : fn.isAlwaysTrue() ? own : Expression.both(own, fn));
         }
+        for (FunctionDef function : manifest.functions()) {
+            expressions.put(function, parse(function.canEvaluate(), function.source()));
+        }
     }
 
     @Override
     public void apply(Exchange exchange) {
         Object target = exchange.route().isWebhook() ? exchange.route().webhook() : exchange.endpoint();
+        authorize(target, exchange.data(), exchange.user());
+    }
+
+    /** Authorizes a client SDK's call of {@code function} (client API {@code functions/call}). */
+    public void authorizeCall(FunctionDef function, HttpRequestData data, AppUser user) {
+        authorize(function, data, user);
+    }
+
+    private void authorize(Object target, HttpRequestData data, AppUser user) {
         Expression expression = expressions.get(target);
         if (expression == null || expression.isAlwaysTrue()) return;
         boolean allowed;
         try {
-            allowed = expression.evaluate(expansions(exchange));
+            allowed = expression.evaluate(expansions(data, user));
         } catch (ExpressionException e) {
             if (e.getCause() instanceof HookError hook) throw hook;
             String message = e.getMessage();
@@ -68,22 +82,22 @@ public final class CanEvaluateStage implements Stage {
         }
     }
 
-    private Expansions expansions(Exchange exchange) {
+    private Expansions expansions(HttpRequestData data, AppUser user) {
         return MapExpansions.builder()
-                .request(ContextDocuments.request(exchange.data()))
-                .user(ContextDocuments.user(exchange.user()))
+                .request(ContextDocuments.request(data))
+                .user(ContextDocuments.user(user))
                 .values(values())
                 .environment(ContextDocuments.environment(tag(), environmentValues()))
-                .functions((name, args) -> callFunction(name, args, exchange))
+                .functions((name, args) -> callFunction(name, args, data, user))
                 .build();
     }
 
-    private BsonValue callFunction(String name, List<BsonValue> args, Exchange exchange) {
+    private BsonValue callFunction(String name, List<BsonValue> args, HttpRequestData data, AppUser user) {
         FunctionDef function = manifest.function(name);
         if (function == null || function.script() == null) {
             throw new HookError(ErrorCode.FunctionNotFound, "function not found: '" + name + "'");
         }
-        return runner.call(function.script(), args, exchange.data(), exchange.user(), "%function " + name);
+        return runner.call(function.script(), args, data, user, "%function " + name);
     }
 
     private BsonDocument values() {

@@ -2,6 +2,7 @@ package dev.hookstead.filter;
 
 import dev.hookstead.auth.ApplicationAuth;
 import dev.hookstead.auth.ClientApi;
+import dev.hookstead.clientapi.ClientRoutes;
 import dev.hookstead.config.Settings;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ManifestException;
@@ -61,6 +62,7 @@ public class HooksteadFilter implements Filter {
     private MongoServices mongo;
     private Pipeline pipeline;
     private ClientApi clientApi;
+    private ClientRoutes clientRoutes;
 
     public HooksteadFilter() {
         this(System::getenv);
@@ -97,6 +99,7 @@ public class HooksteadFilter implements Filter {
             pipeline = Pipeline.standard(manifest, routes, settings, runner, mongo, auth);
             clientApi = new ClientApi(auth, manifest.app() == null ? null : manifest.app().clientAppId(),
                     !manifest.authProviders().isEmpty(), new ErrorResponder(settings.errorLinkBase()));
+            clientRoutes = new ClientRoutes(manifest, settings, runner, auth);
         } catch (IllegalArgumentException e) {
             destroy();
             throw new ServletException(e.getMessage(), e);
@@ -144,13 +147,15 @@ public class HooksteadFilter implements Filter {
             return null;
         }
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return routes.owns(path) || clientApi.owns(path) ? path : null;
+        return routes.owns(path) || clientApi.owns(path) || clientRoutes.owns(path) ? path : null;
     }
 
     private void handle(HttpServletRequest request, HttpServletResponse response, String path) {
         request.setAttribute(HANDLED, Boolean.TRUE);
         String invocationId = new ObjectId().toHexString();
-        if (clientApi.owns(path)) {
+        if (clientRoutes.owns(path)) {
+            clientRoutes.handle(request, response, path, invocationId);
+        } else if (clientApi.owns(path)) {
             clientApi.handle(request, response, path, invocationId);
         } else {
             pipeline.handle(new Exchange(request, response, path, invocationId));

@@ -67,7 +67,7 @@ public final class RequestReader {
         return new HttpRequestData(request.getMethod(), headers, query, rawQuery, body, remote, url, service, action);
     }
 
-    static Map<String, List<String>> headers(HttpServletRequest request) {
+    public static Map<String, List<String>> headers(HttpServletRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             String canonical = HeaderNames.canonical(name);
