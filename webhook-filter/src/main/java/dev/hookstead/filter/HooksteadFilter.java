@@ -3,6 +3,7 @@ package dev.hookstead.filter;
 import dev.hookstead.auth.ApplicationAuth;
 import dev.hookstead.auth.ClientApi;
 import dev.hookstead.clientapi.ClientRoutes;
+import dev.hookstead.clientapi.Cors;
 import dev.hookstead.config.Settings;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ManifestException;
@@ -46,7 +47,8 @@ import java.util.function.UnaryOperator;
  * {@code INCLUDE} dispatches pass down the chain, and a request already handled (request attribute {@link #HANDLED})
  * is never handled twice. A path outside the app's URL space (see {@link RouteTable#owns}) passes down the chain
  * untouched; the filter answers every path inside it, with 404 IncomingWebhookNotFound when nothing is there.
- * Paths are compared after the container decoded and normalised them (servlet path + path info).
+ * Paths are compared after the container decoded and normalised them (servlet path + path info). Every request it
+ * answers goes through {@link Cors} first, which answers preflights and refuses origins the app does not allow.
  */
 public class HooksteadFilter implements Filter {
 
@@ -63,6 +65,7 @@ public class HooksteadFilter implements Filter {
     private Pipeline pipeline;
     private ClientApi clientApi;
     private ClientRoutes clientRoutes;
+    private Cors cors;
 
     public HooksteadFilter() {
         this(System::getenv);
@@ -100,6 +103,8 @@ public class HooksteadFilter implements Filter {
             clientApi = new ClientApi(auth, manifest.app() == null ? null : manifest.app().clientAppId(),
                     !manifest.authProviders().isEmpty(), new ErrorResponder(settings.errorLinkBase()));
             clientRoutes = new ClientRoutes(manifest, settings, runner, auth);
+            cors = new Cors(manifest.app() == null ? List.of() : manifest.app().allowedRequestOrigins(),
+                    settings.publicBaseUrl(), new ErrorResponder(settings.errorLinkBase()));
         } catch (IllegalArgumentException e) {
             destroy();
             throw new ServletException(e.getMessage(), e);
@@ -150,9 +155,10 @@ public class HooksteadFilter implements Filter {
         return routes.owns(path) || clientApi.owns(path) || clientRoutes.owns(path) ? path : null;
     }
 
-    private void handle(HttpServletRequest request, HttpServletResponse response, String path) {
+    private void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         request.setAttribute(HANDLED, Boolean.TRUE);
         String invocationId = new ObjectId().toHexString();
+        if (cors.answer(request, response, invocationId)) return;
         if (clientRoutes.owns(path)) {
             clientRoutes.handle(request, response, path, invocationId);
         } else if (clientApi.owns(path)) {
