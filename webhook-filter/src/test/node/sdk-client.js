@@ -80,6 +80,13 @@ async function main() {
     return user.functions.sum(20, 22);
   });
 
+  // custom user data travels in the access token and is re-read when it is refreshed
+  await step("customData", async () => {
+    const before = user.customData;
+    await user.functions.setPlan(user.id, "gold");
+    return { before, after: (await user.refreshCustomData()).plan };
+  });
+
   // user API keys
   const key = await step("apiKeyCreate", () => user.apiKeys.create("laptop"));
   await step("apiKeyCreateTaken", () => user.apiKeys.create("laptop"));

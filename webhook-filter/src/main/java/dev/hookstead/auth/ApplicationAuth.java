@@ -1,6 +1,8 @@
 package dev.hookstead.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.hookstead.bson.Ejson;
 import dev.hookstead.config.Settings;
 import dev.hookstead.manifest.AuthProviderDef;
 import dev.hookstead.manifest.EndpointDef;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -165,13 +168,24 @@ public final class ApplicationAuth {
                     + "' (" + def.type() + ") is not supported by Hookstead");
         };
         String device = body == null ? null : text(body.path("options").path("device"), "deviceId");
-        return new Session(user.id(), tokens.issue(user.id(), AccessTokens.ACCESS),
+        return new Session(user.id(), accessToken(user.id()),
                 tokens.issue(user.id(), AccessTokens.REFRESH), device == null ? NO_DEVICE : device);
     }
 
     /** A new access token for a valid refresh token. */
     public String refresh(String refreshToken) {
-        return tokens.issue(sessionUser(refreshToken), AccessTokens.ACCESS);
+        return accessToken(sessionUser(refreshToken));
+    }
+
+    /** With custom user data enabled, the token carries it as {@code user_data}, read then, as on the platform. */
+    private String accessToken(String userId) {
+        if (!customUserData.enabled()) return tokens.issue(userId, AccessTokens.ACCESS);
+        try {
+            return tokens.issue(userId, AccessTokens.ACCESS,
+                    Map.of("user_data", JSONObjectUtils.parse(Ejson.relaxed(customUserData.load(userId)))));
+        } catch (ParseException e) {
+            throw new IllegalStateException("custom user data of " + userId + " is not a JSON object", e);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.hookstead.manifest.AuthProviderDef;
+import dev.hookstead.manifest.CustomUserDataDef;
 import dev.hookstead.manifest.FunctionDef;
 import dev.hookstead.manifest.RunAs;
 import dev.hookstead.testing.JsApp;
@@ -24,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The official realm-web SDK (2.0.1 from npm, unmodified, only its baseUrl set) in Node.js against the filter on an
  * embedded Tomcat: {@code src/test/node/sdk-client.js} registers, confirms, logs in with email/password, API key and
- * custom JWT, calls functions with EJSON arguments, an endpoint with its token, refreshes, manages API keys, resets
- * passwords, logs out and deletes a user. Each step's printed outcome is asserted here.
+ * custom JWT, calls functions with EJSON arguments, an endpoint with its token, refreshes (custom user data too),
+ * manages API keys, resets passwords, logs out and deletes a user. Each step's printed outcome is asserted here.
  */
 class RealmWebSdkTest {
 
@@ -93,6 +94,11 @@ class RealmWebSdkTest {
                           return {token: d.token, tokenId: d.tokenId};
                         };
                         """)
+                .customUserData(new CustomUserDataDef(true, "mongodb-atlas", "test", "custom", "user_id", null))
+                .function(function("setPlan", false, RunAs.SYSTEM, null), """
+                        exports = (userId, plan) => context.services.get("mongodb-atlas").db("test").collection("custom")
+                          .updateOne({user_id: userId}, {$set: {plan}}, {upsert: true}).then(() => plan);
+                        """)
                 .function(function("hello", false, caller, null),
                         "exports = (request, response) => ({hello: context.user.id});")
                 .endpoint(TestApps.endpoint("/hello", "GET", "hello", "JSON"));
@@ -144,6 +150,7 @@ class RealmWebSdkTest {
 
         assertValue(steps, "refresh", "{\"changed\":true,\"sum\":2}");
         assertValue(steps, "expiredAccessTokenIsRefreshed", "42");
+        assertValue(steps, "customData", "{\"before\":{},\"after\":\"gold\"}");
 
         JsonNode key = value(steps, "apiKeyCreate");
         assertEquals("laptop", key.path("name").asText());
