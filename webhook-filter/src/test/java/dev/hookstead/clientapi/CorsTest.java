@@ -3,13 +3,16 @@ package dev.hookstead.clientapi;
 import dev.hookstead.manifest.AppInfo;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.testing.TestApps;
+import dev.hookstead.testing.TestRunner;
 import dev.hookstead.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -67,6 +70,17 @@ class CorsTest {
         assertTrue(location.headers().allValues("Vary").contains("Origin"));
         HttpResponse<String> missing = get(TestApps.endpointPath("/items"), APP_ORIGIN);
         assertEquals(APP_ORIGIN, header(missing, "Access-Control-Allow-Origin"), "errors are readable by the page");
+    }
+
+    @Test
+    void aFunctionsOwnCorsHeaderReplacesTheFiltersRatherThanDoublingIt() {
+        server.manifest(app(List.of())).runner().on("hook", r -> TestRunner.responds(200,
+                Map.of("Access-Control-Allow-Origin", List.of("*")), "ok".getBytes(StandardCharsets.UTF_8), null));
+        server.start();
+        HttpResponse<String> r = server.send(server.request(TestApps.webhookPath("hook"))
+                .header("Origin", APP_ORIGIN).POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertEquals(200, r.statusCode(), r::body);
+        assertEquals(List.of("*"), r.headers().allValues("Access-Control-Allow-Origin"));
     }
 
     @Test
