@@ -12,6 +12,7 @@ import org.bson.BsonBoolean;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import java.time.Instant;
@@ -26,7 +27,9 @@ import java.util.function.Supplier;
  *   <li>{@code identities}: {@code {_id: "<provider type>|<key>", userId, providerType, id, data, passwordHash?}},
  *       the key being the lower-case email (local-userpass), the key name (api-key) or the JWT {@code sub}
  *       (custom-token), so the {@code _id} itself keeps each login unique without needing an index;</li>
- *   <li>{@code apiKeys}: {@code {_id: "<SHA-256 hex of the key>", keyId, name, userId, createdAt}};</li>
+ *   <li>{@code apiKeys}: {@code {_id: "<SHA-256 hex of the key>", keyId, name, userId, createdAt}}, plus
+ *       {@code userKey: true, disabled} for the keys application users make themselves through the client API;
+ *       the server-key methods here leave those out;</li>
  *   <li>{@code keys}: server keys, e.g. the access-token signing key;</li>
  *   <li>{@code revokedTokens}: {@code {_id: "<SHA-256 hex of a logged-out refresh token>", expiresAt}}.</li>
  * </ul>
@@ -39,6 +42,7 @@ public final class UserStore {
     public static final String KEYS = "keys";
     public static final String REVOKED_TOKENS = "revokedTokens";
     private static final String LOCAL_USERPASS_TYPE = "local-userpass";
+    private static final Bson SERVER_KEYS = Filters.ne("userKey", true);
     public static final String NORMAL = "normal";
     public static final String SERVER = "server";
 
@@ -163,11 +167,21 @@ public final class UserStore {
     }
 
     public void addApiKey(String keyHash, String keyId, String name, String userId) {
-        apiKeys.insertOne(new BsonDocument("_id", new BsonString(keyHash))
+        apiKeys.insertOne(apiKeyDocument(keyHash, keyId, name, userId));
+    }
+
+    /** Adds a key an application user made for itself: not a server key, and disabled keys do not log in. */
+    public void addUserApiKey(String keyHash, String keyId, String name, String userId) {
+        apiKeys.insertOne(apiKeyDocument(keyHash, keyId, name, userId).append("userKey", BsonBoolean.TRUE)
+                .append("disabled", BsonBoolean.FALSE));
+    }
+
+    private static BsonDocument apiKeyDocument(String keyHash, String keyId, String name, String userId) {
+        return new BsonDocument("_id", new BsonString(keyHash))
                 .append("keyId", new BsonString(keyId))
                 .append("name", new BsonString(name))
                 .append("userId", new BsonString(userId))
-                .append("createdAt", new BsonDateTime(System.currentTimeMillis())));
+                .append("createdAt", new BsonDateTime(System.currentTimeMillis()));
     }
 
     /** The enabled key whose SHA-256 is {@code keyHash}, or null. */
@@ -176,20 +190,21 @@ public final class UserStore {
         return doc == null ? null : apiKey(doc);
     }
 
+    /** Every server key, oldest first. */
     public List<StoredApiKey> apiKeys() {
         List<StoredApiKey> all = new ArrayList<>();
-        for (BsonDocument doc : apiKeys.find().sort(Sorts.ascending("createdAt"))) all.add(apiKey(doc));
+        for (BsonDocument doc : apiKeys.find(SERVER_KEYS).sort(Sorts.ascending("createdAt"))) all.add(apiKey(doc));
         return all;
     }
 
     public long apiKeyCount() {
-        return apiKeys.countDocuments();
+        return apiKeys.countDocuments(SERVER_KEYS);
     }
 
     /** Deletes a key (found by id or name) and disables its server user; null when there is no such key. */
     public StoredApiKey revokeApiKey(String idOrName) {
-        BsonDocument doc = apiKeys.findOneAndDelete(Filters.or(Filters.eq("keyId", idOrName),
-                Filters.eq("name", idOrName)));
+        BsonDocument doc = apiKeys.findOneAndDelete(Filters.and(SERVER_KEYS, Filters.or(Filters.eq("keyId", idOrName),
+                Filters.eq("name", idOrName))));
         if (doc == null) return null;
         StoredApiKey key = apiKey(doc);
         setDisabled(key.userId(), true);

@@ -109,7 +109,7 @@ final class UserApiKeyRoutes {
         }
         String key = ApiKeys.generate();
         String keyId = new ObjectId().toHexString();
-        auth.store().addApiKey(ApiKeys.hash(key), keyId, name, userId);
+        auth.store().addUserApiKey(ApiKeys.hash(key), keyId, name, userId);
         ObjectNode out = ClientHttp.JSON.createObjectNode();
         out.put("_id", keyId);
         out.put("key", key);

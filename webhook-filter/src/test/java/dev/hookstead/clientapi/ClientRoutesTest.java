@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.hookstead.auth.admin.AdminException;
+import dev.hookstead.auth.admin.UserAdmin;
 import dev.hookstead.manifest.AuthProviderDef;
 import dev.hookstead.testing.JsApp;
 import dev.hookstead.testing.TestApps;
@@ -19,6 +21,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The client API routes over plain HTTP: shapes, statuses and error bodies the SDK test does not reach. */
@@ -30,12 +33,14 @@ class ClientRoutesTest {
     @RegisterExtension
     final TestServer server = new TestServer();
     private MongoServer mongo;
+    private String mongoUri;
 
     @BeforeEach
     void startMongo() {
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
-        server.env("HOOKSTEAD_SERVICE_HOOKSTEAD_USERS_URI", "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort())
+        mongoUri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
+        server.env("HOOKSTEAD_SERVICE_HOOKSTEAD_USERS_URI", mongoUri)
                 .env("HOOKSTEAD_ENGINE_POOLSIZE", "1");
     }
 
@@ -48,6 +53,8 @@ class ClientRoutesTest {
         return new JsApp()
                 .authProvider(new AuthProviderDef("local-userpass", "local-userpass", false,
                         JSON.readTree(userpassConfig), null, List.of(), "auth/providers.json"))
+                .authProvider(new AuthProviderDef("api-key", "api-key", false, null, null, List.of(),
+                        "auth/providers.json"))
                 .function("add", false, new dev.hookstead.manifest.RunAs(dev.hookstead.manifest.RunAs.Mode.APPLICATION,
                         null, null), "exports = (a, b) => a + b;");
     }
@@ -140,6 +147,23 @@ class ClientRoutesTest {
         assertNotNull(server.filter().initFailure);
         String message = server.filter().initFailure.getMessage();
         assertTrue(message.contains("confirmationFunctionName 'nope' is not a function of this app"), message);
+    }
+
+    @Test
+    void userApiKeysAreNotServerKeysForTheAdminGoals() throws Exception {
+        server.app(app("{\"autoConfirm\": true}")).start();
+        accessToken();
+        String refresh = json(server.post(APP + "/auth/providers/local-userpass/login",
+                "{\"username\": \"ada@example.com\", \"password\": \"secret-1\"}")).path("refresh_token").asText();
+        HttpResponse<String> created = server.post("/api/client/v2.0/auth/api_keys", "{\"name\": \"ops\"}",
+                "Authorization", "Bearer " + refresh);
+        assertEquals(201, created.statusCode(), created::body);
+        try (UserAdmin admin = UserAdmin.connect(mongoUri, "hookstead-users")) {
+            assertEquals(List.of(), admin.listApiKeys());
+            assertThrows(AdminException.class, () -> admin.revokeApiKey("ops"),
+                    "a server-key revoke never takes a user's key");
+            assertEquals(List.of(false), admin.listUsers().stream().map(UserAdmin.UserSummary::disabled).toList());
+        }
     }
 
     @Test
