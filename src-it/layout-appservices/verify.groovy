@@ -4,6 +4,7 @@ def m = war.manifest
 assert m.app.layout == 'APPSERVICES'
 assert m.app.clientAppId == 'hookstead-as-pqrst'
 assert m.app.providerRegion == 'aws-eu-west-1'
+assert m.app.allowedRequestOrigins == ['https://shop.example.com']
 assert m.webhooks.collect { it.service + '/' + it.name } == ['gh/onPush', 'hooks/ping']
 assert m.webhooks.find { it.name == 'ping' }.httpMethod == 'PUT'
 assert m.endpoints.find { it.route == '/items' }.validationMethod == 'SECRET_AS_QUERY_PARAM'

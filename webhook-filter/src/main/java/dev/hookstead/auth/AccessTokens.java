@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -42,8 +43,15 @@ public final class AccessTokens {
     }
 
     public String issue(String userId, String type) {
+        return issue(userId, type, Map.of());
+    }
+
+    /** @param extra further claims, e.g. {@code user_data} (the custom user data the SDK reads from the token) */
+    public String issue(String userId, String type, Map<String, Object> extra) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        extra.forEach(builder::claim);
+        JWTClaimsSet claims = builder
                 .subject(userId)
                 .audience(audience)
                 .issueTime(Date.from(now))

@@ -1,6 +1,8 @@
 package dev.hookstead.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.hookstead.bson.Ejson;
 import dev.hookstead.config.Settings;
 import dev.hookstead.manifest.AuthProviderDef;
 import dev.hookstead.manifest.EndpointDef;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -55,6 +58,7 @@ public final class ApplicationAuth {
     private final String service;
     private final String database;
     private final String configuredSigningKey;
+    private final Clock clock;
     private UserStore store;
     private byte[] signingKey;
 
@@ -84,6 +88,7 @@ public final class ApplicationAuth {
                     + " characters long; use at least 32 random characters (e.g. openssl rand -base64 48)");
         }
         tokens = new AccessTokens(this::signingKey, appId, clock);
+        this.clock = clock;
     }
 
     /** Whether the app needs a user store: it declares auth providers, or a webhook or endpoint authenticates. */
@@ -164,16 +169,47 @@ public final class ApplicationAuth {
                     + "' (" + def.type() + ") is not supported by Hookstead");
         };
         String device = body == null ? null : text(body.path("options").path("device"), "deviceId");
-        return new Session(user.id(), tokens.issue(user.id(), AccessTokens.ACCESS),
+        return new Session(user.id(), accessToken(user.id()),
                 tokens.issue(user.id(), AccessTokens.REFRESH), device == null ? NO_DEVICE : device);
     }
 
     /** A new access token for a valid refresh token. */
     public String refresh(String refreshToken) {
+        return accessToken(sessionUser(refreshToken));
+    }
+
+    /** With custom user data enabled, the token carries it as {@code user_data}, read then, as on the platform. */
+    private String accessToken(String userId) {
+        if (!customUserData.enabled()) return tokens.issue(userId, AccessTokens.ACCESS);
+        try {
+            return tokens.issue(userId, AccessTokens.ACCESS,
+                    Map.of("user_data", JSONObjectUtils.parse(Ejson.relaxed(customUserData.load(userId)))));
+        } catch (ParseException e) {
+            throw new IllegalStateException("custom user data of " + userId + " is not a JSON object", e);
+        }
+    }
+
+    /**
+     * The user id of a valid refresh token that was not logged out, of an enabled user.
+     *
+     * @throws HookError 401 InvalidSession otherwise
+     */
+    public String sessionUser(String refreshToken) {
         String userId = tokens.verify(refreshToken, AccessTokens.REFRESH);
-        UserStore.StoredUser user = userId == null ? null : store().user(userId);
-        if (user == null || user.disabled()) throw new HookError(ErrorCode.InvalidSession, BAD_TOKEN);
-        return tokens.issue(userId, AccessTokens.ACCESS);
+        if (userId == null) throw new HookError(ErrorCode.InvalidSession, BAD_TOKEN);
+        UserStore.StoredUser user = store().tokenRevoked(ApiKeys.hash(refreshToken)) ? null : store().user(userId);
+        if (user == null) {
+            // logged out, or the user deleted: the SDK's logOut ignores this message, as it did on the platform
+            throw new HookError(ErrorCode.InvalidSession, "invalid session: failed to find refresh token");
+        }
+        if (user.disabled()) throw new HookError(ErrorCode.InvalidSession, BAD_TOKEN);
+        return userId;
+    }
+
+    /** Logs out: the refresh token no longer refreshes. Access tokens already issued run out within 30 minutes. */
+    public void logout(String refreshToken) {
+        sessionUser(refreshToken);
+        store().revokeToken(ApiKeys.hash(refreshToken), clock.instant().plus(AccessTokens.REFRESH_LIFETIME));
     }
 
     /** The user of a valid access token, as {@code context.user} shows it. */

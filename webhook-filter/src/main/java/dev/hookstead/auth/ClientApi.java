@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  *       password}}, {@code {key}} or {@code {token}} → 200 {@code {access_token, refresh_token, user_id, device_id}};</li>
  *   <li>{@code GET /api/client/v2.0/auth/profile} with {@code Authorization: Bearer <access token>} → the user;</li>
  *   <li>{@code POST /api/client/v2.0/auth/session} with {@code Authorization: Bearer <refresh token>} → 201
- *       {@code {access_token}}.</li>
+ *       {@code {access_token}}; {@code DELETE} there → 204, logs that refresh token out.</li>
  * </ul>
  */
 public final class ClientApi {
@@ -83,10 +84,15 @@ public final class ClientApi {
                 requireMethod(request, response, "GET");
                 write(response, 200, profile(auth.profile(bearer(request))));
             } else {
-                requireMethod(request, response, "POST");
-                ObjectNode out = JSON.createObjectNode();
-                out.put("access_token", auth.refresh(bearer(request)));
-                write(response, 201, out);
+                requireMethod(request, response, "POST", "DELETE");
+                if (request.getMethod().equals("DELETE")) {
+                    auth.logout(bearer(request));
+                    response.setStatus(204);
+                } else {
+                    ObjectNode out = JSON.createObjectNode();
+                    out.put("access_token", auth.refresh(bearer(request)));
+                    write(response, 201, out);
+                }
             }
         } catch (HookError e) {
             if (e.status() >= 500) LOG.error("invocation={} {} failed: {}", invocationId, path, e.getMessage());
@@ -98,10 +104,10 @@ public final class ClientApi {
         }
     }
 
-    private static void requireMethod(HttpServletRequest request, HttpServletResponse response, String method) {
-        if (!request.getMethod().equals(method)) {
-            response.setHeader("Allow", method);
-            throw new HookError(ErrorCode.MethodNotAllowed, "use " + method + " for this route");
+    private static void requireMethod(HttpServletRequest request, HttpServletResponse response, String... methods) {
+        if (!List.of(methods).contains(request.getMethod())) {
+            response.setHeader("Allow", String.join(", ", methods));
+            throw new HookError(ErrorCode.MethodNotAllowed, "use " + String.join(" or ", methods) + " for this route");
         }
     }
 

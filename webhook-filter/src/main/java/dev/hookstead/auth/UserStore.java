@@ -6,12 +6,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.hookstead.pipeline.AppUser;
 import org.bson.BsonBoolean;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import java.time.Instant;
@@ -26,8 +28,11 @@ import java.util.function.Supplier;
  *   <li>{@code identities}: {@code {_id: "<provider type>|<key>", userId, providerType, id, data, passwordHash?}},
  *       the key being the lower-case email (local-userpass), the key name (api-key) or the JWT {@code sub}
  *       (custom-token), so the {@code _id} itself keeps each login unique without needing an index;</li>
- *   <li>{@code apiKeys}: {@code {_id: "<SHA-256 hex of the key>", keyId, name, userId, createdAt}};</li>
- *   <li>{@code keys}: server keys, e.g. the access-token signing key.</li>
+ *   <li>{@code apiKeys}: {@code {_id: "<SHA-256 hex of the key>", keyId, name, userId, createdAt}}, plus
+ *       {@code userKey: true, disabled} for the keys application users make themselves through the client API;
+ *       the server-key methods here leave those out;</li>
+ *   <li>{@code keys}: server keys, e.g. the access-token signing key;</li>
+ *   <li>{@code revokedTokens}: {@code {_id: "<SHA-256 hex of a logged-out refresh token>", expiresAt}}.</li>
  * </ul>
  */
 public final class UserStore {
@@ -36,6 +41,9 @@ public final class UserStore {
     public static final String IDENTITIES = "identities";
     public static final String API_KEYS = "apiKeys";
     public static final String KEYS = "keys";
+    public static final String REVOKED_TOKENS = "revokedTokens";
+    private static final String LOCAL_USERPASS_TYPE = "local-userpass";
+    private static final Bson SERVER_KEYS = Filters.ne("userKey", true);
     public static final String NORMAL = "normal";
     public static final String SERVER = "server";
 
@@ -43,8 +51,12 @@ public final class UserStore {
     private final MongoCollection<BsonDocument> identities;
     private final MongoCollection<BsonDocument> apiKeys;
     private final MongoCollection<BsonDocument> keys;
+    private final MongoCollection<BsonDocument> revokedTokens;
+    private final MongoDatabase database;
 
     public UserStore(MongoDatabase database) {
+        this.database = database;
+        revokedTokens = database.getCollection(REVOKED_TOKENS, BsonDocument.class);
         users = database.getCollection(USERS, BsonDocument.class);
         identities = database.getCollection(IDENTITIES, BsonDocument.class);
         apiKeys = database.getCollection(API_KEYS, BsonDocument.class);
@@ -142,6 +154,13 @@ public final class UserStore {
         return users.updateOne(Filters.eq("_id", userId), Updates.set("disabled", disabled)).getMatchedCount() > 0;
     }
 
+    /** Deletes a user with its identities and API keys; false when there is no such user. */
+    public boolean deleteUser(String userId) {
+        identities.deleteMany(Filters.eq("userId", userId));
+        apiKeys.deleteMany(Filters.eq("userId", userId));
+        return users.deleteOne(Filters.eq("_id", userId)).getDeletedCount() > 0;
+    }
+
     /** Replaces a user's {@code data} and the data of one of its identities (custom-token metadata). */
     public void updateData(String userId, String providerType, String key, BsonDocument data) {
         users.updateOne(Filters.eq("_id", userId), Updates.set("data", data));
@@ -149,37 +168,70 @@ public final class UserStore {
     }
 
     public void addApiKey(String keyHash, String keyId, String name, String userId) {
-        apiKeys.insertOne(new BsonDocument("_id", new BsonString(keyHash))
+        apiKeys.insertOne(apiKeyDocument(keyHash, keyId, name, userId));
+    }
+
+    /** Adds a key an application user made for itself: not a server key, and disabled keys do not log in. */
+    public void addUserApiKey(String keyHash, String keyId, String name, String userId) {
+        apiKeys.insertOne(apiKeyDocument(keyHash, keyId, name, userId).append("userKey", BsonBoolean.TRUE)
+                .append("disabled", BsonBoolean.FALSE));
+    }
+
+    private static BsonDocument apiKeyDocument(String keyHash, String keyId, String name, String userId) {
+        return new BsonDocument("_id", new BsonString(keyHash))
                 .append("keyId", new BsonString(keyId))
                 .append("name", new BsonString(name))
                 .append("userId", new BsonString(userId))
-                .append("createdAt", new BsonDateTime(System.currentTimeMillis())));
+                .append("createdAt", new BsonDateTime(System.currentTimeMillis()));
     }
 
-    /** The key whose SHA-256 is {@code keyHash}, or null. */
+    /** The enabled key whose SHA-256 is {@code keyHash}, or null. */
     public StoredApiKey apiKeyByHash(String keyHash) {
-        BsonDocument doc = apiKeys.find(Filters.eq("_id", keyHash)).first();
+        BsonDocument doc = apiKeys.find(Filters.and(Filters.eq("_id", keyHash), Filters.ne("disabled", true))).first();
         return doc == null ? null : apiKey(doc);
     }
 
+    /** Every server key, oldest first. */
     public List<StoredApiKey> apiKeys() {
         List<StoredApiKey> all = new ArrayList<>();
-        for (BsonDocument doc : apiKeys.find().sort(Sorts.ascending("createdAt"))) all.add(apiKey(doc));
+        for (BsonDocument doc : apiKeys.find(SERVER_KEYS).sort(Sorts.ascending("createdAt"))) all.add(apiKey(doc));
         return all;
     }
 
     public long apiKeyCount() {
-        return apiKeys.countDocuments();
+        return apiKeys.countDocuments(SERVER_KEYS);
     }
 
     /** Deletes a key (found by id or name) and disables its server user; null when there is no such key. */
     public StoredApiKey revokeApiKey(String idOrName) {
-        BsonDocument doc = apiKeys.findOneAndDelete(Filters.or(Filters.eq("keyId", idOrName),
-                Filters.eq("name", idOrName)));
+        BsonDocument doc = apiKeys.findOneAndDelete(Filters.and(SERVER_KEYS, Filters.or(Filters.eq("keyId", idOrName),
+                Filters.eq("name", idOrName))));
         if (doc == null) return null;
         StoredApiKey key = apiKey(doc);
         setDisabled(key.userId(), true);
         return key;
+    }
+
+    /** Replaces the password hash of a local-userpass login; false when there is no such login. */
+    public boolean setPasswordHash(String email, String passwordHash) {
+        return identities.updateOne(Filters.eq("_id", identityKey(LOCAL_USERPASS_TYPE, email)),
+                Updates.set("passwordHash", passwordHash)).getMatchedCount() > 0;
+    }
+
+    /** Records a logged-out refresh token by its hash, until it would have expired anyway. */
+    public void revokeToken(String tokenHash, Instant expiresAt) {
+        revokedTokens.deleteMany(Filters.lt("expiresAt", new BsonDateTime(System.currentTimeMillis())));
+        revokedTokens.updateOne(Filters.eq("_id", tokenHash), Updates.set("expiresAt",
+                new BsonDateTime(expiresAt.toEpochMilli())), new UpdateOptions().upsert(true));
+    }
+
+    public boolean tokenRevoked(String tokenHash) {
+        return revokedTokens.find(Filters.eq("_id", tokenHash)).first() != null;
+    }
+
+    /** The database holding the store, for collections of other features (client API registrations, user keys). */
+    public MongoDatabase database() {
+        return database;
     }
 
     /** The value stored under {@code name} in {@code keys}, created with {@code generate} on first use. */

@@ -2,6 +2,8 @@ package dev.hookstead.filter;
 
 import dev.hookstead.auth.ApplicationAuth;
 import dev.hookstead.auth.ClientApi;
+import dev.hookstead.clientapi.ClientRoutes;
+import dev.hookstead.clientapi.Cors;
 import dev.hookstead.config.Settings;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ManifestException;
@@ -51,7 +53,8 @@ import java.util.function.UnaryOperator;
  * is never handled twice. A path outside the app's URL space (see {@link RouteTable#owns}) passes down the chain
  * untouched; the filter answers every path inside it, with 404 IncomingWebhookNotFound when nothing is there.
  * The operations paths ({@link Operations}: health, OpenAPI, metrics, invocation log) are classified first.
- * Paths are compared after the container decoded and normalised them (servlet path + path info).
+ * Paths are compared after the container decoded and normalised them (servlet path + path info). Every request it
+ * answers goes through {@link Cors} first, which answers preflights and refuses origins the app does not allow.
  */
 public class HooksteadFilter implements Filter {
 
@@ -70,6 +73,8 @@ public class HooksteadFilter implements Filter {
     private Pipeline pipeline;
     private ClientApi clientApi;
     private Operations operations;
+    private ClientRoutes clientRoutes;
+    private Cors cors;
 
     public HooksteadFilter() {
         this(System::getenv);
@@ -110,7 +115,11 @@ public class HooksteadFilter implements Filter {
             pipeline = Pipeline.standard(manifest, routes, settings, runner, mongo, auth, operations);
             clientApi = new ClientApi(auth, manifest.app() == null ? null : manifest.app().clientAppId(),
                     !manifest.authProviders().isEmpty(), new ErrorResponder(settings.errorLinkBase()));
-            operations.start(mongo, context, path -> routes.owns(path) || clientApi.owns(path));
+            clientRoutes = new ClientRoutes(manifest, settings, runner, auth);
+            cors = new Cors(manifest.app() == null ? List.of() : manifest.app().allowedRequestOrigins(),
+                    settings.publicBaseUrl(), new ErrorResponder(settings.errorLinkBase()));
+            operations.start(mongo, context,
+                    path -> routes.owns(path) || clientApi.owns(path) || clientRoutes.owns(path));
         } catch (IllegalArgumentException e) {
             destroy();
             throw new ServletException(e.getMessage(), e);
@@ -165,7 +174,8 @@ public class HooksteadFilter implements Filter {
             return null;
         }
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return routes.owns(path) || clientApi.owns(path) || operations.owns(path) ? path : null;
+        return routes.owns(path) || clientApi.owns(path) || clientRoutes.owns(path) || operations.owns(path) ? path
+                : null;
     }
 
     private void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
@@ -175,7 +185,10 @@ public class HooksteadFilter implements Filter {
             return;
         }
         String invocationId = new ObjectId().toHexString();
-        if (clientApi.owns(path)) {
+        if (cors.answer(request, response, invocationId)) return;
+        if (clientRoutes.owns(path)) {
+            clientRoutes.handle(request, response, path, invocationId);
+        } else if (clientApi.owns(path)) {
             clientApi.handle(request, response, path, invocationId);
         } else {
             pipeline.handle(new Exchange(request, response, path, invocationId));

@@ -58,7 +58,7 @@ public final class RequestReader {
                 target.action());
     }
 
-    static Map<String, List<String>> headers(HttpServletRequest request) {
+    public static Map<String, List<String>> headers(HttpServletRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             String canonical = HeaderNames.canonical(name);

@@ -92,7 +92,13 @@ public final class ResponseStage implements Stage {
             // The container frames the body itself.
             if (FRAMING.contains(header.getKey().toLowerCase(Locale.ROOT))) continue;
             hasContentType |= header.getKey().equalsIgnoreCase("Content-Type");
-            for (String value : header.getValue()) response.addHeader(header.getKey(), value);
+            // the first value replaces a header set before the function (a CORS header the filter added)
+            boolean first = true;
+            for (String value : header.getValue()) {
+                if (first) response.setHeader(header.getKey(), value);
+                else response.addHeader(header.getKey(), value);
+                first = false;
+            }
         }
         if (status < 200 || status == 204 || status == 304) return;
         if (body == null) {

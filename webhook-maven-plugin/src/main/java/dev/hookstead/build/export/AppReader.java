@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 final class AppReader {
 
     private static final Pattern INTERNAL_ID = Pattern.compile("[0-9a-fA-F]{24}");
+    /** What the filter's CORS accepts: scheme, host and port, nothing after but an optional '/'. */
+    private static final Pattern ORIGIN = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\\s]+/?");
     private static final Set<String> ROOT_FIELDS = Set.of("app_id", "name", "config_version", "location",
             "deployment_model", "provider_region", "environment", "allowed_request_origins", "security", "hosting",
             "custom_user_data_config", "sync", "family", "environments");
@@ -99,9 +101,9 @@ final class AppReader {
             return out;
         }
         for (JsonNode o : list) {
-            if (o.isTextual()) out.add(o.textValue());
+            if (o.isTextual() && ORIGIN.matcher(o.textValue()).matches()) out.add(o.textValue());
             else cfg.problems().error(cfg.file(), where.path("allowed_request_origins"), o.toString(),
-                    "is not an origin string", "write origins as \"<scheme>://<host>[:port]\"");
+                    "is not an origin", "write origins as \"<scheme>://<host>[:port]\", e.g. \"https://app.example.com\"");
         }
         return out;
     }

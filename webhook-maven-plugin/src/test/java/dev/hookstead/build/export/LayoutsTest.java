@@ -144,6 +144,7 @@ class LayoutsTest {
         assertEquals("hookstead-v1-fghij", m.app().clientAppId());
         assertEquals("LOCAL", m.app().deploymentModel());
         assertEquals("production", m.app().environment());
+        assertEquals(List.of("http://localhost:8000"), m.app().allowedRequestOrigins(), "security.allowed_request_origins");
         assertEquals(List.of("", "production"), List.copyOf(m.environments().keySet()));
         assertEquals("prod", m.environments().get("production").get("tier").asText());
 
@@ -232,6 +233,7 @@ class LayoutsTest {
         assertEquals("65a1b2c3d4e5f60718293a4b", m.app().appId());
         assertEquals(20230101L, m.app().configVersion(), "from .mdb/meta.json");
         assertEquals("aws-eu-west-1", m.app().providerRegion());
+        assertEquals(List.of("https://shop.example.com"), m.app().allowedRequestOrigins());
 
         assertEquals(List.of("gh/onPush", "hooks/ping"), webhookKeys(m));
         assertEquals("PUT", webhook(m, "hooks", "ping").httpMethod());

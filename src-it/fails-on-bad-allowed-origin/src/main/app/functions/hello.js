@@ -1,0 +1,4 @@
+exports = function({ query }) {
+  const name = query.name || "world";
+  return `Hello, ${name}!`;
+};

@@ -1,0 +1,1 @@
+evaluate(new File(srcIt, 'expect-in-log.groovy'))
