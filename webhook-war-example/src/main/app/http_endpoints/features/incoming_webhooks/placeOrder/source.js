@@ -3,7 +3,7 @@
 exports = async function(payload) {
   const orders = context.services.get("mongodb-atlas").db("shop").collection("orders");
   const visible = await orders.count({});
-  const order = JSON.parse(payload.body.text());
-  const { insertedId } = await orders.insertOne({ ...order, owner_id: context.user.id });
+  const { item, qty = 1 } = JSON.parse(payload.body.text());
+  const { insertedId } = await orders.insertOne({ item, qty, owner_id: context.user.id });
   return { visible, insertedId };
 };
