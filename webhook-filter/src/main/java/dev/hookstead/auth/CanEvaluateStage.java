@@ -1,5 +1,6 @@
 package dev.hookstead.auth;
 
+import dev.hookstead.pipeline.ContextDocuments;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstead.bson.Ejson;
 import dev.hookstead.config.AppValues;

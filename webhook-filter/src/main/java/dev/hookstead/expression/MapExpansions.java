@@ -49,12 +49,12 @@ public final class MapExpansions implements Expansions {
         private Builder() {
         }
 
-        /** {@code %%request}: see {@code auth.ContextDocuments.request}. */
+        /** {@code %%request}: see {@code pipeline.ContextDocuments.request}. */
         public Builder request(BsonDocument request) {
             return root("request", request);
         }
 
-        /** {@code %%user}: see {@code auth.ContextDocuments.user}. */
+        /** {@code %%user}: see {@code pipeline.ContextDocuments.user}. */
         public Builder user(BsonDocument user) {
             return root("user", user);
         }
@@ -64,7 +64,7 @@ public final class MapExpansions implements Expansions {
             return root("values", values);
         }
 
-        /** {@code %%environment}: see {@code auth.ContextDocuments.environment}. */
+        /** {@code %%environment}: see {@code pipeline.ContextDocuments.environment}. */
         public Builder environment(BsonDocument environment) {
             return root("environment", environment);
         }

@@ -1,5 +1,6 @@
 package dev.hookstead.operations;
 
+import dev.hookstead.operations.endpoint.OperationsEndpoint;
 import dev.hookstead.config.SettingDef;
 import dev.hookstead.config.Settings;
 import dev.hookstead.pipeline.Exchange;

@@ -1,7 +1,7 @@
 package dev.hookstead.rules;
 
 import dev.hookstead.pipeline.ErrorCode;
-import dev.hookstead.services.mongodb.MongoFailure;
+import dev.hookstead.services.MongoFailure;
 
 /**
  * The errors an application user's refused operation gets (spec mongodb-rules 3.3): the platform's text where known,

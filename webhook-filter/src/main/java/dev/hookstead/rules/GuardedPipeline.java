@@ -7,7 +7,7 @@ import dev.hookstead.bson.Ejson;
 import dev.hookstead.expression.Expression;
 import dev.hookstead.expression.ExpressionParser;
 import dev.hookstead.pipeline.ErrorCode;
-import dev.hookstead.services.mongodb.MongoFailure;
+import dev.hookstead.services.MongoFailure;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;

@@ -1,7 +1,7 @@
 package dev.hookstead.rules;
 
 import dev.hookstead.pipeline.ErrorCode;
-import dev.hookstead.services.mongodb.MongoFailure;
+import dev.hookstead.services.MongoFailure;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;

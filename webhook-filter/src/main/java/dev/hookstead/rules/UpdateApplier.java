@@ -2,7 +2,7 @@ package dev.hookstead.rules;
 
 import dev.hookstead.bson.BsonOrder;
 import dev.hookstead.pipeline.ErrorCode;
-import dev.hookstead.services.mongodb.MongoFailure;
+import dev.hookstead.services.MongoFailure;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
 import org.bson.BsonDecimal128;

@@ -1,6 +1,6 @@
 package dev.hookstead.expression;
 
-import dev.hookstead.auth.ContextDocuments;
+import dev.hookstead.pipeline.ContextDocuments;
 import dev.hookstead.pipeline.AppUser;
 import dev.hookstead.pipeline.HttpRequestData;
 import org.bson.BsonArray;

@@ -2,8 +2,8 @@ package dev.hookstead.operations.health;
 
 import com.mongodb.client.MongoClient;
 import dev.hookstead.manifest.Manifest;
-import dev.hookstead.operations.OperationsEndpoint;
-import dev.hookstead.operations.Responses;
+import dev.hookstead.operations.endpoint.OperationsEndpoint;
+import dev.hookstead.operations.endpoint.Responses;
 import dev.hookstead.script.runtime.PoolStats;
 import dev.hookstead.services.mongodb.MongoServices;
 import org.bson.Document;

@@ -2,8 +2,8 @@ package dev.hookstead.operations.log;
 
 import dev.hookstead.pipeline.AppUser;
 import dev.hookstead.pipeline.Exchange;
-import dev.hookstead.operations.OperationsEndpoint;
-import dev.hookstead.operations.Responses;
+import dev.hookstead.operations.endpoint.OperationsEndpoint;
+import dev.hookstead.operations.endpoint.Responses;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.pipeline.FunctionResult;
 import dev.hookstead.pipeline.HttpRequestData;

@@ -1,7 +1,7 @@
 package dev.hookstead.operations.metrics;
 
-import dev.hookstead.operations.OperationsEndpoint;
-import dev.hookstead.operations.Responses;
+import dev.hookstead.operations.endpoint.OperationsEndpoint;
+import dev.hookstead.operations.endpoint.Responses;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.nio.charset.StandardCharsets;

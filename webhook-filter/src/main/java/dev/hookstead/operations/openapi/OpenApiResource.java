@@ -1,8 +1,8 @@
 package dev.hookstead.operations.openapi;
 
 import dev.hookstead.manifest.Manifest;
-import dev.hookstead.operations.OperationsEndpoint;
-import dev.hookstead.operations.Responses;
+import dev.hookstead.operations.endpoint.OperationsEndpoint;
+import dev.hookstead.operations.endpoint.Responses;
 
 import java.io.IOException;
 import java.io.InputStream;

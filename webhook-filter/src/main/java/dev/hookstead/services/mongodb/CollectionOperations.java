@@ -1,5 +1,7 @@
 package dev.hookstead.services.mongodb;
 
+import dev.hookstead.services.Arguments;
+import dev.hookstead.services.MongoFailure;
 import com.mongodb.bulk.BulkWriteInsert;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.bulk.BulkWriteUpsert;

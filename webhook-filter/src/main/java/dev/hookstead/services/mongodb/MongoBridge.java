@@ -1,5 +1,7 @@
 package dev.hookstead.services.mongodb;
 
+import dev.hookstead.services.Arguments;
+import dev.hookstead.services.MongoFailure;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.connection.ServerDescription;

@@ -1,5 +1,6 @@
 package dev.hookstead.services.mongodb;
 
+import dev.hookstead.services.MongoFailure;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;

@@ -1,5 +1,6 @@
 package dev.hookstead.services.mongodb;
 
+import dev.hookstead.services.MongoFailure;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;

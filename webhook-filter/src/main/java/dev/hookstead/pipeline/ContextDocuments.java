@@ -1,7 +1,5 @@
-package dev.hookstead.auth;
+package dev.hookstead.pipeline;
 
-import dev.hookstead.pipeline.AppUser;
-import dev.hookstead.pipeline.HttpRequestData;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;

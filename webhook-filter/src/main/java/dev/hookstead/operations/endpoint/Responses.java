@@ -1,4 +1,4 @@
-package dev.hookstead.operations;
+package dev.hookstead.operations.endpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;

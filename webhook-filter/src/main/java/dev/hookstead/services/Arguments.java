@@ -1,4 +1,4 @@
-package dev.hookstead.services.mongodb;
+package dev.hookstead.services;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;

@@ -1,4 +1,4 @@
-package dev.hookstead.services.mongodb;
+package dev.hookstead.services;
 
 import dev.hookstead.pipeline.ErrorCode;
 import dev.hookstead.pipeline.HookError;

@@ -1,4 +1,4 @@
-package dev.hookstead.operations;
+package dev.hookstead.operations.endpoint;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
