@@ -61,7 +61,9 @@ class MetricsTest {
     }
 
     private TestServer serve(MeterRegistry registry) {
+        // context.http may reach the test servlet on loopback only because it is opened on purpose
         return server.env("HOOKSTEAD_DATA_DIR", data.toString()).env("HOOKSTEAD_FUNCTION_TIMEOUT", "5")
+                .env("HOOKSTEAD_HTTP_ALLOWPRIVATE", "127.0.0.1")
                 .attribute(ATTRIBUTE, registry).servlet("/target", new HttpServlet() {
                     @Override
                     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
