@@ -129,7 +129,7 @@ final class GuardedOperations {
 
     /** The query narrowed to a role selection; the per-document check still follows, the selection only spares work. */
     private static BsonDocument within(BsonDocument query, BsonDocument selection) {
-        return selection.isEmpty() ? query : Queries.and(query, List.of(selection));
+        return selection.isEmpty() ? query : Queries.both(query, selection);
     }
 
     /** One document as its role lets the caller read it, or null; {@code paths} must be readable too. */
