@@ -27,11 +27,13 @@ import java.util.Objects;
 
 /**
  * The collection methods for an application user, under one namespace's rules (spec mongodb-rules 3.2). Reads run the
- * caller's query with the applicable filters' queries and projections merged in, then judge each returned document
+ * caller's query with the applicable filters' queries and projections merged in, and the role selection when it can
+ * be written as a query (so the database returns only documents some role may read), then judge each returned document
  * by its role, dropping unreadable documents and fields (and documents whose queried or sorted fields the caller
  * could not read, so a query cannot probe hidden values); the caller's projection, skip and limit apply after that.
- * Writes are planned first: pre-images through the merged query, post-images computed exactly, every document judged
- * by role and schema; only when all pass is anything written, each change pinned to the pre-image it was judged on.
+ * Writes are planned first: pre-images through the merged query (narrowed to documents some role applies to),
+ * post-images computed exactly, every document judged by role and schema; only when all pass is anything written,
+ * each change pinned to the pre-image it was judged on.
  */
 final class GuardedOperations {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedOperations.class);
@@ -98,6 +100,38 @@ final class GuardedOperations {
         return applied.nothing() ? Queries.nothing() : Queries.and(query, applied.queries());
     }
 
+    /**
+     * The role selection for a read, pushed into its query so documents no role lets the caller read never leave the
+     * database: roles that surely read nothing drop their documents (spec 2.2, first role wins). Empty when the roles
+     * cannot be written as a query, or when a filter's projection applies (the per-document check then judges the
+     * projected document, which a query on the stored one cannot mirror).
+     */
+    private BsonDocument readSelection(Applied applied) {
+        if (applied.projection() != null) return new BsonDocument();
+        return selection(role -> !GuardedPipeline.readsNothing(role, ctx));
+    }
+
+    /**
+     * The documents a write may touch, pushed into its pre-image query: those some role's {@code apply_when}
+     * selects, as documents without a role are never written. Nothing about what a role may write is pushed down.
+     */
+    private BsonDocument writeSelection() {
+        return selection(role -> true);
+    }
+
+    private BsonDocument selection(java.util.function.Predicate<Role> keep) {
+        try {
+            return rules.selection(ctx, keep);
+        } catch (NamespaceRules.Inexpressible e) {
+            return new BsonDocument();
+        }
+    }
+
+    /** The query narrowed to a role selection; the per-document check still follows, the selection only spares work. */
+    private static BsonDocument within(BsonDocument query, BsonDocument selection) {
+        return selection.isEmpty() ? query : Queries.both(query, selection);
+    }
+
     /** One document as its role lets the caller read it, or null; {@code paths} must be readable too. */
     private BsonDocument readable(BsonDocument document, List<List<String>> paths) {
         ctx.document(document, document);
@@ -116,8 +150,8 @@ final class GuardedOperations {
      */
     private void scan(BsonDocument query, BsonDocument sort, Applied applied, List<List<String>> paths,
                       java.util.function.Predicate<BsonDocument> sink) {
-        FindIterable<BsonDocument> found = collection.find(merged(query, applied)).projection(applied.projection())
-                .sort(sort);
+        FindIterable<BsonDocument> found = collection.find(within(merged(query, applied), readSelection(applied)))
+                .projection(applied.projection()).sort(sort);
         try (MongoCursor<BsonDocument> cursor = found.iterator()) {
             while (cursor.hasNext()) {
                 BsonDocument shown = readable(cursor.next(), paths);
@@ -263,7 +297,8 @@ final class GuardedOperations {
     private List<Match> matches(BsonDocument query, BsonDocument sort, boolean many) {
         List<List<String>> paths = paths(query, sort);
         List<Match> out = new ArrayList<>();
-        FindIterable<BsonDocument> found = collection.find(merged(query, filters())).sort(sort);
+        FindIterable<BsonDocument> found = collection.find(within(merged(query, filters()), writeSelection()))
+                .sort(sort);
         if (!many && paths.isEmpty()) found.limit(1);
         try (MongoCursor<BsonDocument> cursor = found.iterator()) {
             while (cursor.hasNext()) {

@@ -79,6 +79,17 @@ final class Queries {
         return all.size() == 1 ? all.get(0).asDocument() : new BsonDocument("$and", all);
     }
 
+    /**
+     * Both queries: side by side in one document when they share no key, so a database that picks its index from the
+     * top-level keys (mongo-java-server, for {@code _id}) still uses it; else {@code {$and: [a, b]}}.
+     */
+    static BsonDocument both(BsonDocument a, BsonDocument b) {
+        if (a.keySet().stream().anyMatch(b::containsKey)) return and(a, List.of(b));
+        BsonDocument out = a.clone();
+        out.putAll(b);
+        return out;
+    }
+
     /** A query no document matches. */
     static BsonDocument nothing() {
         return new BsonDocument("_id", new BsonDocument("$in", new BsonArray()));

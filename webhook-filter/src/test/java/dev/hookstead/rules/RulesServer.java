@@ -8,6 +8,12 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import dev.hookstead.manifest.RunAs;
 import dev.hookstead.manifest.ValidationMethod;
 import dev.hookstead.manifest.WebhookDef;
@@ -15,6 +21,7 @@ import dev.hookstead.testing.JsApp;
 import dev.hookstead.testing.TestApps;
 import dev.hookstead.testing.TestServer;
 import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -28,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -184,11 +192,47 @@ final class RulesServer implements BeforeAllCallback, AfterAllCallback, BeforeEa
         }
     }
 
+    /** A command the database received over the wire, and its reply. */
+    record Command(BsonDocument request, BsonDocument reply) {
+    }
+
+    private final List<Command> commands = new CopyOnWriteArrayList<>();
+
+    /** Forgets the commands received so far. */
+    void clearCommands() {
+        commands.clear();
+    }
+
+    /** The commands the database received since the last {@link #clearCommands}, in order. */
+    List<Command> commands() {
+        return List.copyOf(commands);
+    }
+
+    /** The in-memory database, recording each command it receives together with its reply. */
+    private final class RecordingBackend extends MemoryBackend {
+        @Override
+        public Document handleMessage(MongoMessage message) {
+            Document reply = super.handleMessage(message);
+            commands.add(new Command(bson(message.getDocument()), bson(reply)));
+            return reply;
+        }
+    }
+
+    private static BsonDocument bson(Document document) {
+        ByteBuf buffer = Unpooled.buffer();
+        try {
+            BsonEncoder.encodeDocument(document, buffer);
+            return new RawBsonDocument(ByteBufUtil.getBytes(buffer)).decode(new org.bson.codecs.BsonDocumentCodec());
+        } finally {
+            buffer.release();
+        }
+    }
+
     private boolean shared;
     private boolean running;
 
     private void open(ExtensionContext context) {
-        mongo = new MongoServer(new MemoryBackend());
+        mongo = new MongoServer(new RecordingBackend());
         mongo.bind();
         client = MongoClients.create("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort());
         server.beforeEach(context);
