@@ -44,7 +44,7 @@ class BrokenExportsTest {
             "bad-validation-method,            " + PING + "config.json, options.validationMethod,                     HMAC_SHA256",
             "missing-client-app-id,            .mdb/meta.json,          client_app_id,                                -",
             "bad-service-name,                 http_endpoints/hooks.v1/config.json, name,                             hooks.v1",
-            "bad-allowed-origin,               root_config.json,        allowed_request_origins,                      '\"https://app.example.com/login\"'",
+            "bad-allowed-origin,               root_config.json,        allowed_request_origins,                      https://app.example.com/login",
     })
     void reportsExactlyTheDefect(String fixture, String file, String field, String value) {
         ExportResult result = Fixtures.read("broken/" + fixture);
