@@ -101,9 +101,13 @@ final class AppReader {
             return out;
         }
         for (JsonNode o : list) {
-            if (o.isTextual() && ORIGIN.matcher(o.textValue()).matches()) out.add(o.textValue());
-            else cfg.problems().error(cfg.file(), where.path("allowed_request_origins"), o.toString(),
-                    "is not an origin", "write origins as \"<scheme>://<host>[:port]\", e.g. \"https://app.example.com\"");
+            if (o.isTextual() && ORIGIN.matcher(o.textValue()).matches()) {
+                out.add(o.textValue());
+            } else {
+                cfg.problems().error(cfg.file(), where.path("allowed_request_origins"),
+                        o.isTextual() ? o.textValue() : o.toString(), "is not an origin",
+                        "write origins as \"<scheme>://<host>[:port]\", e.g. \"https://app.example.com\"");
+            }
         }
         return out;
     }

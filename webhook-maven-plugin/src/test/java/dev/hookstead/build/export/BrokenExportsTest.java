@@ -54,7 +54,7 @@ class BrokenExportsTest {
             "bad-field-rule-path,              " + ORDERS + ", roles[0].fields,                              address.street",
             "duplicate-role-name,              " + ORDERS + ", roles[1].name,                                owner",
             "mixed-filter-projection,          " + ATLAS + "default_rule.json, filters[0].projection,      '{\"name\":1,\"password\":0}'",
-            "bad-allowed-origin,               root_config.json,        allowed_request_origins,                      '\"https://app.example.com/login\"'",
+            "bad-allowed-origin,               root_config.json,        allowed_request_origins,                      https://app.example.com/login",
     })
     void reportsExactlyTheDefect(String fixture, String file, String field, String value) {
         ExportResult result = Fixtures.read("broken/" + fixture);
