@@ -127,9 +127,14 @@ final class GuardedOperations {
         }
     }
 
-    /** The query narrowed to a role selection; the per-document check still follows, the selection only spares work. */
+    /**
+     * The query narrowed to a role selection; the per-document check still follows, the selection only spares work.
+     * A query by {@code _id} alone is left as it is: it returns one document at most, and any other key next to
+     * {@code _id} keeps mongo-java-server (the embedded database) from its {@code _id} index.
+     */
     private static BsonDocument within(BsonDocument query, BsonDocument selection) {
-        return selection.isEmpty() ? query : Queries.and(query, List.of(selection));
+        if (selection.isEmpty() || Queries.byId(query)) return query;
+        return Queries.and(query, List.of(selection));
     }
 
     /** One document as its role lets the caller read it, or null; {@code paths} must be readable too. */

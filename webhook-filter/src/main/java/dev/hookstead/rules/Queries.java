@@ -79,6 +79,13 @@ final class Queries {
         return all.size() == 1 ? all.get(0).asDocument() : new BsonDocument("$and", all);
     }
 
+    /** Whether the query is {@code {_id: value}} alone, an equality on the one key unique in every collection. */
+    static boolean byId(BsonDocument query) {
+        if (query.size() != 1 || !query.containsKey("_id")) return false;
+        BsonValue id = query.get("_id");
+        return !id.isDocument() || id.asDocument().keySet().stream().noneMatch(k -> k.startsWith("$"));
+    }
+
     /** A query no document matches. */
     static BsonDocument nothing() {
         return new BsonDocument("_id", new BsonDocument("$in", new BsonArray()));
