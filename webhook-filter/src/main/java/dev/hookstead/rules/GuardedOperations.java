@@ -127,9 +127,16 @@ final class GuardedOperations {
         }
     }
 
-    /** The query narrowed to a role selection; the per-document check still follows, the selection only spares work. */
-    private static BsonDocument within(BsonDocument query, BsonDocument selection) {
-        return selection.isEmpty() ? query : Queries.both(query, selection);
+    /**
+     * The query narrowed to a role selection; the per-document check still follows, the selection only spares work.
+     * A query by {@code _id} alone is left as it is: it returns one document at most, and any other key next to
+     * {@code _id} keeps mongo-java-server (the embedded database) from its {@code _id} index; the selection is not
+     * even built then.
+     */
+    private static BsonDocument within(BsonDocument query, java.util.function.Supplier<BsonDocument> selection) {
+        if (Queries.byId(query)) return query;
+        BsonDocument narrowing = selection.get();
+        return narrowing.isEmpty() ? query : Queries.and(query, List.of(narrowing));
     }
 
     /** One document as its role lets the caller read it, or null; {@code paths} must be readable too. */
@@ -150,7 +157,7 @@ final class GuardedOperations {
      */
     private void scan(BsonDocument query, BsonDocument sort, Applied applied, List<List<String>> paths,
                       java.util.function.Predicate<BsonDocument> sink) {
-        FindIterable<BsonDocument> found = collection.find(within(merged(query, applied), readSelection(applied)))
+        FindIterable<BsonDocument> found = collection.find(within(merged(query, applied), () -> readSelection(applied)))
                 .projection(applied.projection()).sort(sort);
         try (MongoCursor<BsonDocument> cursor = found.iterator()) {
             while (cursor.hasNext()) {
@@ -297,7 +304,7 @@ final class GuardedOperations {
     private List<Match> matches(BsonDocument query, BsonDocument sort, boolean many) {
         List<List<String>> paths = paths(query, sort);
         List<Match> out = new ArrayList<>();
-        FindIterable<BsonDocument> found = collection.find(within(merged(query, filters()), writeSelection()))
+        FindIterable<BsonDocument> found = collection.find(within(merged(query, filters()), this::writeSelection))
                 .sort(sort);
         if (!many && paths.isEmpty()) found.limit(1);
         try (MongoCursor<BsonDocument> cursor = found.iterator()) {

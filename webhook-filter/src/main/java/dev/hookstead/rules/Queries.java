@@ -79,15 +79,11 @@ final class Queries {
         return all.size() == 1 ? all.get(0).asDocument() : new BsonDocument("$and", all);
     }
 
-    /**
-     * Both queries: side by side in one document when they share no key, so a database that picks its index from the
-     * top-level keys (mongo-java-server, for {@code _id}) still uses it; else {@code {$and: [a, b]}}.
-     */
-    static BsonDocument both(BsonDocument a, BsonDocument b) {
-        if (a.keySet().stream().anyMatch(b::containsKey)) return and(a, List.of(b));
-        BsonDocument out = a.clone();
-        out.putAll(b);
-        return out;
+    /** Whether the query is {@code {_id: value}} alone, an equality on the one key unique in every collection. */
+    static boolean byId(BsonDocument query) {
+        if (query.size() != 1 || !query.containsKey("_id")) return false;
+        BsonValue id = query.get("_id");
+        return !id.isDocument() || id.asDocument().keySet().stream().noneMatch(k -> k.startsWith("$"));
     }
 
     /** A query no document matches. */

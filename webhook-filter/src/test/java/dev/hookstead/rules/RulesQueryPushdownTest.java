@@ -113,6 +113,18 @@ class RulesQueryPushdownTest {
     }
 
     @Test
+    void aQueryByIdAloneIsSentAsItIsAndItsDocumentStillJudged() {
+        assertEquals(json("null"), rules.result("u1", "mine", "findOne", "[{_id: 100}]"));
+        assertEquals(json("{_id: 1, owner_id: 'u1', n: 1}"), rules.result("u1", "mine", "findOne", "[{_id: 1}]"));
+        assertEquals(json("{matchedCount: 0, modifiedCount: 0}"),
+                rules.result("u1", "mine", "updateOne", "[{_id: 101}, {$set: {n: 0}}]"));
+        assertEquals(List.of(BsonDocument.parse("{_id: 100}"), BsonDocument.parse("{_id: 1}"),
+                BsonDocument.parse("{_id: 101}")), findFilters("mine"));
+        assertEquals(9, rules.collection("shop", "mine").find(BsonDocument.parse("{_id: 101}")).first().getInt32("n")
+                .getValue());
+    }
+
+    @Test
     void findOneCountAndDistinctSendTheOwnerCondition() {
         assertEquals(json("{_id: 3, owner_id: 'u1', n: 3, status: 'locked'}"),
                 rules.result("u1", "mine", "findOne", "[{}, null, {sort: {n: -1}}]"));
@@ -129,11 +141,11 @@ class RulesQueryPushdownTest {
         assertEquals(json("{matchedCount: 3, modifiedCount: 3}"),
                 rules.result("u1", "mine", "updateMany", "[{}, {$set: {seen: true}}]"));
         assertEquals(json("{matchedCount: 1, modifiedCount: 1}"),
-                rules.result("u1", "mine", "replaceOne", "[{_id: 1}, {owner_id: 'u1', n: 10}]"));
+                rules.result("u1", "mine", "replaceOne", "[{n: 1}, {owner_id: 'u1', n: 10}]"));
         assertEquals(json("{_id: 2, owner_id: 'u1', n: 2, seen: true}"),
-                rules.result("u1", "mine", "findOneAndUpdate", "[{_id: 2}, {$inc: {n: 1}}]"));
+                rules.result("u1", "mine", "findOneAndUpdate", "[{n: 2}, {$inc: {n: 1}}]"));
         assertEquals(json("{matchedCount: 0, modifiedCount: 0}"),
-                rules.result("u1", "mine", "updateOne", "[{_id: 100}, {$set: {n: 0}}]"));
+                rules.result("u1", "mine", "updateOne", "[{n: 9}, {$set: {n: 0}}]"));
         assertEquals(json("{deletedCount: 1}"), rules.result("u1", "mine", "deleteOne", "[{n: 3}]"));
         assertEveryFindRequires("mine", OWNED_BY_U1);
         assertEquals(OTHERS, rules.collection("shop", "mine").countDocuments(BsonDocument.parse(
