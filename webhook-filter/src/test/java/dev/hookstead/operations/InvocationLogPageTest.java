@@ -36,7 +36,7 @@ class InvocationLogPageTest {
 
     static final JsApp APP = new JsApp()
             .webhook("hello", "exports = (payload) => { console.log('hello from', payload.query.who); return 'hi'; };")
-            .webhook("boom", "exports = () => {\n  const x = 1;\n  throw new Error('boom ' + x);\n};")
+            .webhook("boom", "exports = () => {\n  const x = 1; console.log('failing with', x);\n  throw new Error('boom ' + x);\n};")
             .webhook(hook("quiet", ValidationMethod.NO_VALIDATION, null, true), "exports = () => 'shh';")
             .webhook(hook("guarded", ValidationMethod.SECRET_AS_QUERY_PARAM, SECRET, false),
                     "exports = () => { console.log('the secret is " + SECRET + "'); return 'ok'; };");
@@ -95,6 +95,7 @@ class InvocationLogPageTest {
         assertEquals("FunctionExecutionError", boom.get("error_code").asText());
         assertTrue(boom.get("error").asText().contains("boom 1"), boom.toString());
         assertTrue(boom.get("stack").asText().contains("webhooks/boom.js:3"), "mapped to the source line: " + boom);
+        assertEquals("failing with 1", boom.get("console").get(0).asText(), "a failed call keeps its console lines");
 
         JsonNode quiet = api("/" + api("?route=svc/quiet").at("/invocations/0/id").asText());
         assertTrue(quiet.get("args").isNull(), "disable_arg_logs: no arguments, " + quiet);

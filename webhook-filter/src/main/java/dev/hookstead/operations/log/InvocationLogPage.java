@@ -66,7 +66,8 @@ public final class InvocationLogPage implements OperationsEndpoint, AutoCloseabl
         AppUser user = exchange.user();
         HttpRequestData data = exchange.data();
         FunctionResult result = exchange.result();
-        List<String> console = result == null || result.console() == null ? List.of() : mask(result.console());
+        List<String> lines = result != null ? result.console() : failure instanceof ScriptError e ? e.console() : null;
+        List<String> console = lines == null ? List.of() : mask(lines);
         Supplier<String> args = data == null || exchange.target().disableArgLogs() ? null : args(data);
         String stack = failure instanceof ScriptError e ? mask(e.scriptStack()) : null;
         store.add(new InvocationRecord(exchange.invocationId(), System.currentTimeMillis() - durationMs,

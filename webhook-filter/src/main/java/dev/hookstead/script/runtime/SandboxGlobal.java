@@ -354,6 +354,6 @@ public final class SandboxGlobal {
         message = withUnknownService(message, call.unknownService());
         String mapped = StackMapper.map(stack, script);
         LOG.warn("{}: {}{}", logName, message, mapped == null ? "" : "\n" + mapped);
-        return new ScriptError(ErrorCode.FunctionExecutionError, message, mapped);
+        return new ScriptError(ErrorCode.FunctionExecutionError, message, mapped, call.console());
     }
 }
