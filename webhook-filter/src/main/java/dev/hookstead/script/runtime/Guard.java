@@ -1,7 +1,5 @@
 package dev.hookstead.script.runtime;
 
-import java.lang.management.ManagementFactory;
-
 /**
  * The object compiled scripts call as {@code __hs_guard__.check()} at the start of every function, loop body, catch
  * and finally block. A watchdog expires it at the deadline; from then on every check throws, so runaway code ends and
@@ -15,8 +13,6 @@ public final class Guard {
     /** Checks between reads of the clock: the watchdog thread may be slow to wake on a busy machine. */
     private static final int CLOCK_EVERY = 1024;
     private static final long DISARMED_NANOS = 365L * 24 * 3600 * 1_000_000_000L;
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     /** The armed guard of the call this thread runs, for code that scripts reach without a guard call (regexes). */
     private static final ThreadLocal<Guard> CURRENT = new ThreadLocal<>();
 
@@ -31,6 +27,8 @@ public final class Guard {
 
     Guard(long maxAllocatedBytes) {
         this.maxAllocatedBytes = maxAllocatedBytes;
+        // disarmed until the first call: a zero deadline would have the pool retire a global still being built
+        this.deadlineNanos = System.nanoTime() + DISARMED_NANOS;
     }
 
     public void check() {
@@ -43,7 +41,7 @@ public final class Guard {
             }
             // Another thread (a regex's deep-stack one) has its own count; the watchdog reads the caller's.
             if (Thread.currentThread().getId() == threadId
-                    && THREADS.getCurrentThreadAllocatedBytes() - allocatedAtArm > maxAllocatedBytes) {
+                    && AllocatedBytes.current() - allocatedAtArm > maxAllocatedBytes) {
                 overMemory = true;
                 expired = true;
                 throw new ExecutionTimeout();
@@ -58,7 +56,7 @@ public final class Guard {
         overMemory = false;
         deadlineNanos = deadline;
         countdown = CLOCK_EVERY;
-        allocatedAtArm = THREADS.getCurrentThreadAllocatedBytes();
+        allocatedAtArm = AllocatedBytes.current();
         threadId = Thread.currentThread().getId();
     }
 
@@ -69,7 +67,7 @@ public final class Guard {
     synchronized void expireIfDue(long nowNanos) {
         if (nowNanos - deadlineNanos >= 0) expired = true;
         long thread = threadId;
-        if (thread != 0 && THREADS.getThreadAllocatedBytes(thread) - allocatedAtArm > maxAllocatedBytes) {
+        if (thread != 0 && AllocatedBytes.of(thread) - allocatedAtArm > maxAllocatedBytes) {
             overMemory = true;
             expired = true;
         }
