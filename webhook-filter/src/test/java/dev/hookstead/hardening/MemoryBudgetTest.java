@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import static dev.hookstead.testing.TestApps.webhookPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 18, item 2: a call that allocates more than its budget (hookstead.function.maxMemory) ends with a JSON

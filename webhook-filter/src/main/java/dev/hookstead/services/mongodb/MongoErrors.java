@@ -13,7 +13,6 @@ import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import dev.hookstead.pipeline.ErrorCode;
-import dev.hookstead.pipeline.HookError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
