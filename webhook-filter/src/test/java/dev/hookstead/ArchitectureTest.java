@@ -38,4 +38,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.hookstead.filter..")
                 .check(MAIN);
     }
+
+    /** The WAR's jar leaves {@code script.compile} and Closure Compiler out, so nothing it holds may need them. */
+    @Test
+    void theRuntimeNeedsNothingOfTheBuildTimeCompiler() {
+        noClasses().that().resideOutsideOfPackage("dev.hookstead.script.compile..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hookstead.script.compile..")
+                .orShould().dependOnClassesThat().resideInAPackage("com.google.javascript..")
+                .check(MAIN);
+    }
 }

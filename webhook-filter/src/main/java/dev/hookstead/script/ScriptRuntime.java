@@ -17,7 +17,7 @@ import dev.hookstead.script.runtime.CallState;
 import dev.hookstead.script.call.PlatformContext;
 import dev.hookstead.rules.Caller;
 import dev.hookstead.rules.Rules;
-import dev.hookstead.script.compile.ScriptWrapper;
+import dev.hookstead.script.runtime.ScriptWrapper;
 import dev.hookstead.script.runtime.GlobalPool;
 import dev.hookstead.script.runtime.PoolStats;
 import dev.hookstead.script.runtime.SandboxGlobal;

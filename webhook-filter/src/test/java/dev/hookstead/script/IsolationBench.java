@@ -12,7 +12,7 @@ import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.script.call.CallScope;
 import dev.hookstead.script.runtime.CallState;
 import dev.hookstead.script.call.PlatformContext;
-import dev.hookstead.script.compile.ScriptWrapper;
+import dev.hookstead.script.runtime.ScriptWrapper;
 import dev.hookstead.script.runtime.SandboxGlobal;
 import dev.hookstead.script.runtime.Watchdog;
 import dev.hookstead.script.sandbox.BsonInterop;

@@ -3,7 +3,7 @@ package dev.hookstead.script.compile;
 import java.util.List;
 
 /**
- * A user module transpiled to ES5 and instrumented with guard calls; evaluate it through {@link ScriptWrapper#wrap}.
+ * A user module transpiled to ES5 and instrumented with guard calls; evaluate it through {@link dev.hookstead.script.runtime.ScriptWrapper#wrap}.
  *
  * @param es5   the program text: top-level statements that assign {@code exports}
  * @param lines {@code lines.get(i)} is the original source line of line {@code i + 1} of {@code es5}; 0 when unknown

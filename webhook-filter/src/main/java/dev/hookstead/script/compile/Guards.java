@@ -1,6 +1,7 @@
 package dev.hookstead.script.compile;
 
 import dev.hookstead.script.runtime.GuardedRegExps;
+import dev.hookstead.script.runtime.ScriptWrapper;
 import org.openjdk.nashorn.api.tree.BlockTree;
 import org.openjdk.nashorn.api.tree.CatchTree;
 import org.openjdk.nashorn.api.tree.CompilationUnitTree;
@@ -38,7 +39,7 @@ import java.util.List;
 public final class Guards {
 
     /** The parameter through which the runtime hands the guard to the module; user code may not use this name. */
-    public static final String NAME = "__hs_guard__";
+    public static final String NAME = ScriptWrapper.GUARD;
 
     /** The statement inserted at each guarded place. */
     public static final String CHECK = NAME + ".check();";

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * @param services     the host services the bridges call
  * @param httpServices names of the app's HTTP services, whose clients are {@code context.http}
  * @param functions    function name to its compiled script, null for an unknown name
- * @param wrapped      a script's factory source (see {@link dev.hookstead.script.compile.ScriptWrapper})
+ * @param wrapped      a script's factory source (see {@link dev.hookstead.script.runtime.ScriptWrapper})
  * @param rules        the app's MongoDB rules, enforced on application users' operations
  */
 public record GlobalPlatform(PlatformServices services, List<String> httpServices,

@@ -1,5 +1,6 @@
 package dev.hookstead.script.compile;
 
+import dev.hookstead.script.runtime.ScriptWrapper;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 
