@@ -16,6 +16,7 @@ import dev.hookstead.routing.RouteTable;
 import dev.hookstead.script.sandbox.PlatformServices;
 import dev.hookstead.script.RuntimeOptions;
 import dev.hookstead.script.ScriptRuntime;
+import dev.hookstead.script.call.PlatformContext;
 import dev.hookstead.script.ServletContextScriptSource;
 import dev.hookstead.services.http.HttpSettings;
 import dev.hookstead.services.http.NetworkGuard;
@@ -141,7 +142,7 @@ public class HooksteadFilter implements Filter {
         RuntimeOptions options = new RuntimeOptions(settings.functionTimeout(), settings.enginePoolSize(),
                 settings.engineAcquireTimeout(), RuntimeOptions.DEFAULT_MAX_ASYNC_OPERATIONS,
                 RuntimeOptions.DEFAULT_MAX_REGEX_INPUT_LENGTH,
-                settings.functionMaxMemoryBytes(RuntimeOptions.defaultMaxMemoryBytes()), settings::secret, List.of());
+                settings.functionMaxMemoryBytes(RuntimeOptions.defaultMaxMemoryBytes()), settings::secret);
         try {
             // One HTTP client per filter: every function's outgoing requests share its connection pool.
             HttpSettings http = HttpSettings.of(settings.httpTimeout(), settings.httpAllowedHosts(),
@@ -149,7 +150,8 @@ public class HooksteadFilter implements Filter {
             PlatformServices services = new PlatformServices(mongo, http.newClient(), http,
                     operations.httpExchanges());
             httpClient = services.httpClient();
-            return new ScriptRuntime(manifest, new ServletContextScriptSource(context), options, services);
+            return new ScriptRuntime(manifest, new ServletContextScriptSource(context), options,
+                    PlatformContext.contributors(manifest, options.secrets()), services);
         } catch (RuntimeException e) {
             throw new ServletException("cannot start the JavaScript runtime: " + e.getMessage(), e);
         }

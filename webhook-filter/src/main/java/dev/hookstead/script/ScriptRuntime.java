@@ -30,7 +30,6 @@ import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,25 +67,21 @@ public final class ScriptRuntime implements FunctionRunner {
     private final GlobalPool pool;
     private final AtomicInteger globalsBuilt = new AtomicInteger();
 
-    /** A runtime without MongoDB data sources; {@code context.http} gets a client of its own. */
-    public ScriptRuntime(Manifest manifest, ScriptSource source, RuntimeOptions options) {
-        this(manifest, source, options, PlatformServices.none());
-    }
-
-    /** @param services what {@code context.services} and {@code context.http} reach; the caller closes it */
-    public ScriptRuntime(Manifest manifest, ScriptSource source, RuntimeOptions options, PlatformServices services) {
+    /**
+     * @param context  the members of {@code context} besides request and user (the filter gives the platform's,
+     *                 {@link PlatformContext#contributors}), each built the first time a call reads it
+     * @param services what {@code context.services} and {@code context.http} reach; the caller closes it
+     */
+    public ScriptRuntime(Manifest manifest, ScriptSource source, RuntimeOptions options,
+                         List<ContextContributor> context, PlatformServices services) {
         this.manifest = manifest;
         this.source = source;
         this.options = options;
-        for (ContextContributor c : PlatformContext.contributors(manifest, options.secrets())) {
-            contributors.put(c.name(), c);
-        }
-        Set<String> given = new HashSet<>();
-        for (ContextContributor c : options.contributors()) {
-            if (!c.name().matches("[A-Za-z_$][A-Za-z0-9_$]*") || RESERVED_CONTEXT.contains(c.name()) || !given.add(c.name())) {
+        for (ContextContributor c : context) {
+            if (!c.name().matches("[A-Za-z_$][A-Za-z0-9_$]*") || RESERVED_CONTEXT.contains(c.name())
+                    || contributors.put(c.name(), c) != null) {
                 throw new IllegalArgumentException("context member name " + c.name() + " is invalid, reserved or given twice");
             }
-            contributors.put(c.name(), c); // may replace a built-in member
         }
         String prelude = manifest.prelude() == null ? null : read(manifest.prelude());
         int scripts = manifest.webhooks().size() + manifest.functions().size();

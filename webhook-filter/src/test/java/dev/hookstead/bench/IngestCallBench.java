@@ -14,8 +14,7 @@ import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.script.DirectoryScriptSource;
 import dev.hookstead.script.sandbox.PlatformServices;
-import dev.hookstead.script.RuntimeOptions;
-import dev.hookstead.script.ScriptRuntime;
+import dev.hookstead.script.TestOptions;
 import dev.hookstead.services.http.HttpSettings;
 import dev.hookstead.services.mongodb.MongoServices;
 import dev.hookstead.testing.JsApp;
@@ -73,9 +72,9 @@ public final class IngestCallBench {
         Map<String, String> settings = Map.of("hookstead.service.mongodb-atlas.uri", uri,
                 "hookstead.service.h2.uri", h2Uri, "hookstead.data.dir", scratch.resolve("data").toString());
         MongoServices services = new MongoServices(List.of("mongodb-atlas", "h2", "embedded"), settings::get);
-        RuntimeOptions options = RuntimeOptions.defaults().withFunctionTimeout(Duration.ofSeconds(30));
+        TestOptions options = TestOptions.defaults().withFunctionTimeout(Duration.ofSeconds(30));
         try (MongoClient client = MongoClients.create(uri);
-             FunctionRunner runtime = new ScriptRuntime(manifest, new DirectoryScriptSource(dir), options,
+             FunctionRunner runtime = options.runtime(manifest, new DirectoryScriptSource(dir),
                      PlatformServices.of(services, HttpSettings.of(HttpSettings.DEFAULT_TIMEOUT, Set.of())))) {
             MongoCollection<Document> direct = client.getDatabase("bench").getCollection("events-direct");
             Call driver = () -> direct.insertOne(Document.parse(new String(body, StandardCharsets.UTF_8)));

@@ -12,8 +12,7 @@ import dev.hookstead.script.DirectoryScriptSource;
 import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.script.sandbox.PlatformServices;
-import dev.hookstead.script.RuntimeOptions;
-import dev.hookstead.script.ScriptRuntime;
+import dev.hookstead.script.TestOptions;
 import dev.hookstead.services.http.HttpSettings;
 import dev.hookstead.services.mongodb.MongoServices;
 import dev.hookstead.testing.JsApp;
@@ -77,9 +76,9 @@ public final class RulesCallBench {
 
         MongoServices services = new MongoServices(List.of("mongodb-atlas"),
                 name -> name.equals("hookstead.service.mongodb-atlas.uri") ? uri : null);
-        RuntimeOptions options = RuntimeOptions.defaults().withFunctionTimeout(Duration.ofSeconds(30));
+        TestOptions options = TestOptions.defaults().withFunctionTimeout(Duration.ofSeconds(30));
         try (MongoClient client = MongoClients.create(uri);
-             FunctionRunner runtime = new ScriptRuntime(manifest, new DirectoryScriptSource(dir), options,
+             FunctionRunner runtime = options.runtime(manifest, new DirectoryScriptSource(dir),
                      PlatformServices.of(services, HttpSettings.of(HttpSettings.DEFAULT_TIMEOUT, Set.of())))) {
             MongoCollection<Document> orders = client.getDatabase("bench").getCollection("orders");
             List<Document> seed = new ArrayList<>();

@@ -6,8 +6,7 @@ import dev.hookstead.pipeline.AppUser;
 import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.script.DirectoryScriptSource;
-import dev.hookstead.script.RuntimeOptions;
-import dev.hookstead.script.ScriptRuntime;
+import dev.hookstead.script.TestOptions;
 import dev.hookstead.testing.JsApp;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 
@@ -45,8 +44,8 @@ public final class RuntimeCallBench {
         Object payload = bare.get("payload");
         double baseline = perCallMicros(seconds, () -> invocable.invokeFunction("hook", payload, null));
 
-        RuntimeOptions options = RuntimeOptions.defaults().withFunctionTimeout(Duration.ofSeconds(30));
-        try (FunctionRunner runtime = new ScriptRuntime(manifest, new DirectoryScriptSource(dir), options)) {
+        TestOptions options = TestOptions.defaults().withFunctionTimeout(Duration.ofSeconds(30));
+        try (FunctionRunner runtime = options.runtime(manifest, new DirectoryScriptSource(dir))) {
             double syncMicros = perCallMicros(seconds, () ->
                     runtime.runHttp(sync, FunctionRunner.PayloadStyle.RAW, request, AppUser.SYSTEM, "sync"));
             double asyncMicros = perCallMicros(seconds, () ->

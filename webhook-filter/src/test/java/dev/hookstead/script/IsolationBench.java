@@ -117,12 +117,12 @@ public final class IsolationBench {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        RuntimeOptions options = RuntimeOptions.defaults().withPoolSize(threads)
+        TestOptions options = TestOptions.defaults().withPoolSize(threads)
                 .withFunctionTimeout(Duration.ofSeconds(30));
         try (Scripts scripts = new Scripts(options);
-             ScriptRuntime single = new ScriptRuntime(Scripts.manifest("prelude.js"),
-                     new DirectoryScriptSource(scripts.dir), options.withPoolSize(1));
-             Alternatives alternatives = new Alternatives(scripts.dir, options)) {
+             ScriptRuntime single = options.withPoolSize(1).runtime(Scripts.manifest("prelude.js"),
+                     new DirectoryScriptSource(scripts.dir));
+             Alternatives alternatives = new Alternatives(scripts.dir, options.options())) {
             ScriptRef hook = scripts.js(HOOK);
             ScriptRef probe = scripts.es5(PROBE);
             HttpRequestData request = request();

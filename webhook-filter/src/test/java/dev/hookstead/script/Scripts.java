@@ -33,22 +33,22 @@ public final class Scripts implements AutoCloseable {
     final Path dir;
     final ScriptRuntime runtime;
 
-    Scripts(RuntimeOptions options) {
+    Scripts(TestOptions options) {
         this(options, PlatformServices.none());
     }
 
-    Scripts(RuntimeOptions options, PlatformServices services) {
+    Scripts(TestOptions options, PlatformServices services) {
         try {
             dir = Files.createTempDirectory("hookstead-runtime");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         write("prelude.js", Prelude.build());
-        runtime = new ScriptRuntime(manifest("prelude.js"), new DirectoryScriptSource(dir), options, services);
+        runtime = options.runtime(manifest("prelude.js"), new DirectoryScriptSource(dir), services);
     }
 
-    public static RuntimeOptions fastOptions() {
-        return RuntimeOptions.defaults().withPoolSize(2).withFunctionTimeout(Duration.ofMillis(400))
+    public static TestOptions fastOptions() {
+        return TestOptions.defaults().withPoolSize(2).withFunctionTimeout(Duration.ofMillis(400))
                 .withAcquireTimeout(Duration.ofMillis(300));
     }
 

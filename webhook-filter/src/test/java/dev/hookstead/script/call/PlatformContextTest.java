@@ -8,7 +8,7 @@ import dev.hookstead.manifest.ValueDef;
 import dev.hookstead.pipeline.FunctionResult;
 import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.script.DirectoryScriptSource;
-import dev.hookstead.script.RuntimeOptions;
+import dev.hookstead.script.TestOptions;
 import dev.hookstead.script.ScriptRuntime;
 import dev.hookstead.script.Scripts;
 import org.junit.jupiter.api.Test;
@@ -43,9 +43,9 @@ class PlatformContextTest {
                         new ValueDef("secretValue", null, true, "apiKey", null),
                         new ValueDef("unsetSecret", null, true, "nope", null)),
                 Map.of("production", json.readTree("{\"values\": {\"region\": \"eu\"}}")), null, null, null);
-        RuntimeOptions options = Scripts.fastOptions().withFunctionTimeout(Duration.ofSeconds(5))
+        TestOptions options = Scripts.fastOptions().withFunctionTimeout(Duration.ofSeconds(5))
                 .withSecrets(name -> name.equals("apiKey") ? "s3cr3t" : null);
-        try (ScriptRuntime runtime = new ScriptRuntime(manifest, new DirectoryScriptSource(dir), options)) {
+        try (ScriptRuntime runtime = options.runtime(manifest, new DirectoryScriptSource(dir))) {
             var ref = new dev.hookstead.manifest.ScriptRef("v.js", "functions/v.js", "0", compiled.lines());
             FunctionResult r = runtime.runHttp(ref, FunctionRunner.PayloadStyle.RAW, Scripts.request(null), dev.hookstead.pipeline.AppUser.SYSTEM, "t");
             assertEquals("[\"text\", {\"$numberInt\": \"2\"}, \"s3cr3t\", \"undefined\", \"undefined\", \"production\", \"eu\","
