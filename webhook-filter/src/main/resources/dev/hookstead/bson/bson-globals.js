@@ -1,7 +1,8 @@
 /*
  * The BSON and EJSON globals of a function's global (spec 3.5). Plain ES5: it runs before any prelude.
- * Evaluates to function(bridge) -> {BSON, EJSON, fromCanonical, binaryFromJava} (the last two for the runtime only);
- * bridge is a dev.hookstead.bson.BsonBridge kept in this closure only. Facade objects carry a non-enumerable
+ * Evaluates to function(bridge) -> {BSON, EJSON, fromCanonical, binaryFromJava, host, describe} (all but the first two
+ * for the runtime and the other platform scripts only); bridge is a dev.hookstead.bson.BsonBridge kept in this closure
+ * only. Facade objects carry a non-enumerable
  * _bsontype on their prototype (as js-bson does) and read-only fields that JsBson.java reads: ObjectId _hex;
  * Binary _b64, sub_type; Decimal128 _str; Long low, high; Int32/Double value; BSONRegExp pattern, options;
  * Timestamp t, i.
@@ -16,7 +17,8 @@
     var REGEX_OPTIONS = /^[imxlsu]*$/;
     var NOT_EJSON = {};
 
-    // Runs a bridge call; its IllegalArgumentException becomes a plain Error, anything else propagates untouched.
+    // Runs a call to any of the bridges (each reports bad input as an IllegalArgumentException): that exception becomes
+    // a plain Error, anything else propagates untouched.
     function host(work) {
         try {
             return work();
@@ -473,6 +475,9 @@
         // For the runtime only: a request body, base64 that Java itself wrote.
         binaryFromJava: function (base64) {
             return newBinary(base64, 0);
-        }
+        },
+        // For utils-globals.js, which reports bad calls the same way.
+        host: host,
+        describe: describe
     };
 })

@@ -93,11 +93,6 @@ public final class UtilsBridge {
         });
     }
 
-    /** The message of an exception this bridge threw, or {@code null} for anything else (which must propagate). */
-    public String errorMessage(Object thrown) {
-        return thrown instanceof IllegalArgumentException e ? e.getMessage() : null;
-    }
-
     /** Runs a call, turning any unexpected failure into a message without Java details. */
     private static <T> T guard(Supplier<T> call) {
         try {

@@ -263,7 +263,7 @@
     }
 
     // --- utils, context.services, context.http, context.functions (spec 3.4, 3.5) ------------------------------------
-    global.utils = platform.utils(platform.utilsBridge, BSON, EJSON);
+    global.utils = platform.utils(platform.utilsBridge, bson);
 
     /** context.http, and the client of every HTTP service; fresh per call. */
     function httpClient() {

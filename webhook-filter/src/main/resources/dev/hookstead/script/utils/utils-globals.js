@@ -1,30 +1,13 @@
 /*
  * The utils global of a function's global (spec 3.5): utils.crypto and utils.jwt. Plain ES5.
- * Evaluates to function(bridge, BSON, EJSON) -> {crypto, jwt}; bridge is a dev.hookstead.script.utils.UtilsBridge kept
- * in this closure only, BSON and EJSON are the globals bson-globals.js made. Bytes cross to Java as base64 text.
+ * Evaluates to function(bridge, bson) -> {crypto, jwt}; bridge is a dev.hookstead.script.utils.UtilsBridge kept in this
+ * closure only, bson is what bson-globals.js made: its BSON and EJSON globals, and host and describe, shared with it.
+ * Bytes cross to Java as base64 text.
  */
-(function (bridge, BSON, EJSON) {
+(function (bridge, bson) {
     'use strict';
 
-    // Runs a bridge call; its IllegalArgumentException becomes a plain Error, anything else propagates untouched.
-    function host(work) {
-        try {
-            return work();
-        } catch (e) {
-            var message = bridge.errorMessage(e);
-            if (message === null) {
-                throw e;
-            }
-            throw new Error(String(message));
-        }
-    }
-
-    function describe(value) {
-        if (typeof value === 'string') {
-            return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '...' : value);
-        }
-        return value === null ? 'null' : typeof value;
-    }
+    var BSON = bson.BSON, EJSON = bson.EJSON, host = bson.host, describe = bson.describe;
 
     function text(value, method, argument) {
         if (typeof value !== 'string') {

@@ -28,7 +28,7 @@ class CryptoGlobalsTest {
     }
 
     private void install(UtilsBridge bridge) {
-        js.engine.put("utils", js.install(UtilsBridge.GLOBALS_SCRIPT, bridge, js.bson, js.ejson));
+        js.engine.put("utils", js.install(UtilsBridge.GLOBALS_SCRIPT, bridge, js.bsonGlobals));
     }
 
     private Object eval(String script) {

@@ -44,7 +44,7 @@ class JwtGlobalsTest {
 
     private void install(Clock clock) {
         js.engine.put("utils", js.install(UtilsBridge.GLOBALS_SCRIPT, new UtilsBridge(new Crypto(), clock),
-                js.bson, js.ejson));
+                js.bsonGlobals));
     }
 
     private Object eval(String script) {

@@ -16,15 +16,17 @@ import java.nio.charset.StandardCharsets;
 public final class ScriptGlobals {
 
     public final ScriptEngine engine;
+    /** What bson-globals.js made: BSON, EJSON and the helpers utils-globals.js shares. */
+    public final ScriptObjectMirror bsonGlobals;
     public final ScriptObjectMirror bson;
     public final ScriptObjectMirror ejson;
 
     public ScriptGlobals() {
         engine = new NashornScriptEngineFactory()
                 .getScriptEngine(new String[]{"--no-java", "--language=es6"}, null, className -> false);
-        ScriptObjectMirror globals = (ScriptObjectMirror) install(JsBson.GLOBALS_SCRIPT, new BsonBridge());
-        bson = (ScriptObjectMirror) globals.get("BSON");
-        ejson = (ScriptObjectMirror) globals.get("EJSON");
+        bsonGlobals = (ScriptObjectMirror) install(JsBson.GLOBALS_SCRIPT, new BsonBridge());
+        bson = (ScriptObjectMirror) bsonGlobals.get("BSON");
+        ejson = (ScriptObjectMirror) bsonGlobals.get("EJSON");
         engine.put("BSON", bson);
         engine.put("EJSON", ejson);
     }
