@@ -8,13 +8,14 @@ import dev.hookstead.script.sandbox.PlatformServices;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * A runtime's options for tests and benches: the platform's limits unless changed, no secrets, and {@code context}
  * members a test adds beside the platform's. Each {@code with} call returns a changed copy.
  */
-public final class TestOptions {
+public final class TestOptions implements Cloneable {
     private Duration functionTimeout = Duration.ofSeconds(300);
     private int poolSize = 2 * Runtime.getRuntime().availableProcessors();
     private Duration acquireTimeout = Duration.ofSeconds(10);
@@ -49,64 +50,45 @@ public final class TestOptions {
     }
 
     public TestOptions withFunctionTimeout(Duration value) {
-        TestOptions copy = copy();
-        copy.functionTimeout = value;
-        return copy;
+        return with(copy -> copy.functionTimeout = value);
     }
 
     public TestOptions withPoolSize(int value) {
-        TestOptions copy = copy();
-        copy.poolSize = value;
-        return copy;
+        return with(copy -> copy.poolSize = value);
     }
 
     public TestOptions withAcquireTimeout(Duration value) {
-        TestOptions copy = copy();
-        copy.acquireTimeout = value;
-        return copy;
+        return with(copy -> copy.acquireTimeout = value);
     }
 
     public TestOptions withMaxAsyncOperations(int value) {
-        TestOptions copy = copy();
-        copy.maxAsyncOperations = value;
-        return copy;
+        return with(copy -> copy.maxAsyncOperations = value);
     }
 
     public TestOptions withMaxRegexInputLength(int value) {
-        TestOptions copy = copy();
-        copy.maxRegexInputLength = value;
-        return copy;
+        return with(copy -> copy.maxRegexInputLength = value);
     }
 
     public TestOptions withMaxMemoryBytes(long value) {
-        TestOptions copy = copy();
-        copy.maxMemoryBytes = value;
-        return copy;
+        return with(copy -> copy.maxMemoryBytes = value);
     }
 
     public TestOptions withSecrets(Function<String, String> value) {
-        TestOptions copy = copy();
-        copy.secrets = value;
-        return copy;
+        return with(copy -> copy.secrets = value);
     }
 
     /** Extra {@code context} members, which may not take the name of a platform member. */
     public TestOptions withContributors(List<ContextContributor> value) {
-        TestOptions copy = copy();
-        copy.contributors = List.copyOf(value);
-        return copy;
+        return with(copy -> copy.contributors = List.copyOf(value));
     }
 
-    private TestOptions copy() {
-        TestOptions copy = new TestOptions();
-        copy.functionTimeout = functionTimeout;
-        copy.poolSize = poolSize;
-        copy.acquireTimeout = acquireTimeout;
-        copy.maxAsyncOperations = maxAsyncOperations;
-        copy.maxRegexInputLength = maxRegexInputLength;
-        copy.maxMemoryBytes = maxMemoryBytes;
-        copy.secrets = secrets;
-        copy.contributors = contributors;
-        return copy;
+    private TestOptions with(Consumer<TestOptions> change) {
+        try {
+            TestOptions copy = (TestOptions) clone();
+            change.accept(copy);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 }
