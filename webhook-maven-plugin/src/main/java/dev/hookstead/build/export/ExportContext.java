@@ -57,6 +57,24 @@ final class ExportContext {
         return ConfigNode.of(json, file, problems);
     }
 
+    /**
+     * The config's {@code name}, which should be its folder's: the folder's name (with a warning) when it has none, and
+     * the config's (with a warning) when they differ.
+     */
+    String nameOrFolder(ConfigNode cfg, String file, String folder, String what) {
+        String name = cfg.text("name");
+        if (name == null) {
+            problems.warning(file, "name", null, "is missing; the folder name \"" + folder + "\" is used",
+                    "add \"name\": \"" + folder + "\"");
+            return folder;
+        }
+        if (!name.equals(folder)) {
+            problems.warning(file, "name", name, "differs from its folder \"" + folder + "\"; the name is used",
+                    "rename the folder or the " + what + " so they match");
+        }
+        return name;
+    }
+
     void expression(JsonNode expression, String file, String field) {
         if (expression != null) expressions.add(new PendingExpression(expression, file, field));
     }

@@ -58,16 +58,7 @@ final class FunctionReader {
             }
             ConfigNode cfg = ctx.config(configFile, "export the function again");
             if (cfg == null) continue;
-            String name = cfg.text("name");
-            if (name == null) {
-                ctx.problems.warning(file, "name", null, "is missing; the folder name \"" + folder + "\" is used",
-                        "add \"name\": \"" + folder + "\"");
-                name = folder;
-            } else if (!name.equals(folder)) {
-                ctx.problems.warning(file, "name", name, "differs from its folder \"" + folder + "\"; the name is used",
-                        "rename the folder or the function so they match");
-            }
-            add(cfg, name, script);
+            add(cfg, ctx.nameOrFolder(cfg, file, folder, "function"), script);
         }
     }
 

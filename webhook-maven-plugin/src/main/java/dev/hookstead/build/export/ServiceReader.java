@@ -54,15 +54,7 @@ final class ServiceReader {
         ConfigNode cfg = ctx.config(configFile, "export the service again");
         if (cfg == null) return;
         cfg.warnUnknown(FIELDS, "service");
-        String name = cfg.text("name");
-        if (name == null) {
-            ctx.problems.warning(file, "name", null, "is missing; the folder name \"" + folder + "\" is used",
-                    "add \"name\": \"" + folder + "\"");
-            name = folder;
-        } else if (!name.equals(folder)) {
-            ctx.problems.warning(file, "name", name, "differs from its folder \"" + folder + "\"; the name is used",
-                    "rename the folder or the service so they match");
-        }
+        String name = ctx.nameOrFolder(cfg, file, folder, "service");
         ctx.checkName(file, "name", name, "service");
         ctx.claimServiceName(name, file);
         String id = cfg.text("id") != null ? cfg.text("id") : cfg.text("_id");

@@ -97,6 +97,23 @@ class EdgeCasesTest {
     }
 
     @Test
+    void aServiceWithoutANameTakesItsFoldersAndOneNamedOtherwiseKeepsItsOwnWithAWarning() throws IOException {
+        copyMini();
+        write("services/alpha/config.json", "{\"type\":\"http\",\"config\":{}}");
+        write("services/beta/config.json", "{\"name\":\"gamma\",\"type\":\"http\",\"config\":{}}");
+        ExportResult r = read();
+        assertFalse(r.problems().hasErrors(), r.problems()::format);
+        Set<String> names = Set.copyOf(r.manifest().services().stream().map(s -> s.name()).toList());
+        assertTrue(names.containsAll(Set.of("alpha", "gamma")), names::toString);
+        List<Problem> warnings = r.problems().warnings();
+        assertEquals(List.of("services/alpha/config.json", "services/beta/config.json"),
+                warnings.stream().map(Problem::file).sorted().toList(), r.problems()::format);
+        assertEquals(List.of("name", "name"), fields(warnings));
+        assertTrue(r.problems().format().contains("rename the folder or the service so they match"),
+                r.problems()::format);
+    }
+
+    @Test
     void twilioServiceNeedsItsAuthTokenSecretName() throws IOException {
         copyMini();
         write("services/sms/config.json", "{\"name\":\"sms\",\"type\":\"twilio\",\"config\":{\"sid\":\"AC1\"}}");
