@@ -11,8 +11,6 @@ import dev.hookstead.pipeline.HookError;
 import dev.hookstead.response.ErrorResponder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class ClientApi {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClientApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LOGIN = Pattern.compile("/api/client/v2\\.0/app/([^/]+)/auth/providers/([^/]+)/login/?");
     private static final String PREFIX = "/api/client/v2.0/";
@@ -69,7 +66,7 @@ public final class ClientApi {
     }
 
     public void handle(HttpServletRequest request, HttpServletResponse response, String path, String invocationId) {
-        try {
+        errors.answering(response, path, invocationId, () -> {
             Matcher login = LOGIN.matcher(path);
             if (login.matches()) {
                 requireMethod(request, response, "POST");
@@ -94,14 +91,7 @@ public final class ClientApi {
                     write(response, 201, out);
                 }
             }
-        } catch (HookError e) {
-            if (e.status() >= 500) LOG.error("invocation={} {} failed: {}", invocationId, path, e.getMessage());
-            respond(response, e, invocationId);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("invocation={} {} failed unexpectedly", invocationId, path, e);
-            respond(response, new HookError(ErrorCode.InternalServerError,
-                    "internal server error; the server log has the details"), invocationId);
-        }
+        });
     }
 
     private static void requireMethod(HttpServletRequest request, HttpServletResponse response, String... methods) {
@@ -156,14 +146,5 @@ public final class ClientApi {
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
-    }
-
-    private void respond(HttpServletResponse response, HookError error, String invocationId) {
-        if (response.isCommitted()) return;
-        try {
-            errors.write(response, error, invocationId);
-        } catch (IOException e) {
-            LOG.warn("invocation={}: cannot send the error response: {}", invocationId, e.toString());
-        }
     }
 }

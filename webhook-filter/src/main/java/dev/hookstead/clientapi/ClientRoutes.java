@@ -5,16 +5,12 @@ import dev.hookstead.config.Settings;
 import dev.hookstead.auth.CanEvaluateStage;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.request.ClientAddress;
-import dev.hookstead.pipeline.ErrorCode;
 import dev.hookstead.response.ErrorResponder;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.pipeline.FunctionRunner;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class ClientRoutes {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClientRoutes.class);
     private static final Pattern APP = Pattern.compile("/api/client/v2\\.0/app/([^/]+)/(location|functions/call|"
             + "auth/providers/([^/]+)/(register|confirm|confirm/send|confirm/call|reset|reset/send|reset/call))/?");
     private static final String DELETE_USER = "/api/client/v2.0/auth/delete";
@@ -69,7 +64,7 @@ public final class ClientRoutes {
     }
 
     public void handle(HttpServletRequest request, HttpServletResponse response, String path, String invocationId) {
-        try {
+        errors.answering(response, path, invocationId, () -> {
             Matcher app = APP.matcher(path);
             if (app.matches()) {
                 switch (app.group(2)) {
@@ -84,14 +79,7 @@ public final class ClientRoutes {
                 if (!keys.matches()) throw new IllegalStateException("not a client API path: " + path);
                 apiKeys.handle(request, response, keys.group(1), keys.group(2));
             }
-        } catch (HookError e) {
-            if (e.status() >= 500) LOG.error("invocation={} {} failed: {}", invocationId, path, e.getMessage());
-            respond(response, e, invocationId);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("invocation={} {} failed unexpectedly", invocationId, path, e);
-            respond(response, new HookError(ErrorCode.InternalServerError,
-                    "internal server error; the server log has the details"), invocationId);
-        }
+        });
     }
 
     /** {@code DELETE /api/client/v2.0/auth/delete} with a Bearer access token → 204: the user deletes itself. */
@@ -99,14 +87,5 @@ public final class ClientRoutes {
         ClientHttp.requireMethod(request, response, "DELETE");
         auth.store().deleteUser(auth.profile(ClientHttp.bearer(request)).id());
         response.setStatus(204);
-    }
-
-    private void respond(HttpServletResponse response, HookError error, String invocationId) {
-        if (response.isCommitted()) return;
-        try {
-            errors.write(response, error, invocationId);
-        } catch (IOException e) {
-            LOG.warn("invocation={}: cannot send the error response: {}", invocationId, e.toString());
-        }
     }
 }
