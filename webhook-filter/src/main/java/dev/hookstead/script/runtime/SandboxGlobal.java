@@ -61,8 +61,8 @@ public final class SandboxGlobal {
     private boolean broken;
 
     private SandboxGlobal(SandboxEngine engine, ScriptContext context, ScriptObjectMirror internals, Host host,
-                          long maxMemoryBytes, List<String> dataSources) {
-        this.guard = new Guard(maxMemoryBytes);
+                          Guard guard, List<String> dataSources) {
+        this.guard = guard;
         this.engine = engine;
         this.context = context;
         this.internals = internals;
@@ -98,7 +98,7 @@ public final class SandboxGlobal {
         if (prelude != null) eval(engine, context, prelude, "hookstead/prelude.js");
         queue.callMember("installTimers");
         ScriptObjectMirror async = (ScriptObjectMirror) ((ScriptObjectMirror) eval(engine, context, engine.promiseScript,
-                "hookstead/sandbox-promise.js")).call(null, global, queue, host);
+                "hookstead/sandbox-promise.js")).call(null, global, queue, host, harden.getMember("plain"));
         Object bson = ((ScriptObjectMirror) eval(engine, context, engine.bsonScript, "hookstead/bson-globals.js"))
                 .call(null, BsonInterop.newBridge());
         Object limits = eval(engine, context, "({maxRegexInput: " + maxRegexInputLength
@@ -110,7 +110,8 @@ public final class SandboxGlobal {
                 eval(engine, context, contextScript(contextNames), "hookstead/context.js"),
                 limits, services);
         internals.callMember("adoptSweep", harden.callMember("lockdown", global));
-        SandboxGlobal built = new SandboxGlobal(engine, context, internals, host, maxMemoryBytes,
+        Guard guard = new Guard(maxMemoryBytes, (ScriptObjectMirror) harden.getMember("plain"));
+        SandboxGlobal built = new SandboxGlobal(engine, context, internals, host, guard,
                 List.copyOf(platform.services().mongo().names()));
         watchdog.watch(built.guard);
         host.functions(name -> {
