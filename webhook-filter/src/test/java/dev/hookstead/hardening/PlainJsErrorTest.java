@@ -126,13 +126,14 @@ class PlainJsErrorTest {
         String result = call("stack", """
                 exports = () => {
                   try { null.x; } catch (e) {
-                    return [e.name, e instanceof TypeError, e instanceof Error, String(e), e.stack].join('|');
+                    return [e.name, e instanceof TypeError, e instanceof Error, String(e), e.stack, new RangeError('r').stack].join('|');
                   }
                 };
                 """);
         assertTrue(result.startsWith("\"TypeError|true|true|TypeError: Cannot get property \\\"x\\\" of null|"), result);
         assertTrue(result.contains("(scripts/webhooks/stack.js:"), result);
-        for (String java : new String[]{"jdk.nashorn", "org.openjdk", "dev.hookstead", ".java"}) {
+        assertTrue(result.contains("RangeError: r\\n\\tat exports (scripts/webhooks/stack.js:"), result);
+        for (String java : new String[]{"jdk.nashorn", "org.openjdk", "dev.hookstead", ".java", "at made"}) {
             assertFalse(result.contains(java), result);
         }
     }

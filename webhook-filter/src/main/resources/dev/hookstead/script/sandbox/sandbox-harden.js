@@ -35,9 +35,23 @@
 
     var natives = Object.create(null);
 
+    /**
+     * Without the frames of made() and of the constructor, which would start every stack. No regex: the platform's
+     * bound on regex input would make an error of a long stack, and so on without end.
+     */
+    function withoutOwnFrames(stack) {
+        var made = stack.indexOf('\n\tat made (');
+        var constructor = made < 0 ? -1 : stack.indexOf('\n', made + 1);
+        if (constructor < 0) return stack;
+        var caller = stack.indexOf('\n', constructor + 1);
+        return stack.substring(0, made) + (caller < 0 ? '' : stack.substring(caller));
+    }
+
     function made(name, args) {
         var native = natives[name];
-        return plain(args.length === 0 ? new native() : new native(args[0]));
+        var error = plain(args.length === 0 ? new native() : new native(args[0]));
+        if (typeof error.stack === 'string') error.stack = withoutOwnFrames(error.stack);
+        return error;
     }
 
     // Named in their own text, as a function's name cannot be redefined in Nashorn.
