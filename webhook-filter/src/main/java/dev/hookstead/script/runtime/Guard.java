@@ -24,6 +24,8 @@ public final class Guard {
     private final ScriptObjectMirror plain;
     private volatile boolean expired;
     private volatile boolean overMemory;
+    /** The runtime is closing: the running call ends now, and so does any call armed after. */
+    private volatile boolean closing;
     private long deadlineNanos;
     private int countdown;
     /** The calling thread's id while armed, else 0; and its allocated bytes when the call began. */
@@ -73,7 +75,7 @@ public final class Guard {
     /** Starts a new call on the current thread, ending at {@code deadline} (a nanoTime). */
     synchronized void arm(long deadline) {
         CURRENT.set(this);
-        expired = false;
+        expired = closing;
         overMemory = false;
         deadlineNanos = deadline;
         countdown = CLOCK_EVERY;
@@ -94,6 +96,12 @@ public final class Guard {
         }
     }
 
+    /** Ends the running call at its next check, rather than at its deadline: the server is shutting down. */
+    synchronized void close() {
+        closing = true;
+        if (threadId != 0) expired = true;
+    }
+
     synchronized void disarm() {
         CURRENT.remove();
         threadId = 0;
@@ -112,6 +120,11 @@ public final class Guard {
 
     boolean expired() {
         return expired;
+    }
+
+    /** Whether the call was ended because the runtime closed (rather than for its deadline or memory). */
+    boolean closing() {
+        return closing;
     }
 
     /** Whether the call was ended for allocating more than its budget (rather than for its deadline). */

@@ -47,6 +47,7 @@ public final class SandboxGlobal {
     }
     static final String MEMORY_MESSAGE = "execution memory limit exceeded: the function allocated more than %d MB"
             + " (hookstead.function.maxMemory)";
+    static final String SHUTDOWN_MESSAGE = "the server is shutting down; retry the call";
     static final String OUT_OF_MEMORY_MESSAGE = "the server ran out of memory while running the function";
     static final String STACK_MESSAGE = "execution time limit exceeded: maximum call stack size exceeded (infinite recursion?)";
 
@@ -270,12 +271,13 @@ public final class SandboxGlobal {
     }
 
     /**
-     * The guard ended the call: over its memory budget, or past its deadline. A deadline that fired while the call
+     * The guard ended the call: the server shutting down (503), over its memory budget, or past its deadline. A deadline that fired while the call
      * waited on an unreachable service answers that outage (503), whatever the script did after: one status per
      * cause, whichever fired first.
      */
     private HookError timeout() {
         broken = true;
+        if (guard.closing()) return new HookError(ErrorCode.ServiceUnavailable, 503, SHUTDOWN_MESSAGE, null);
         if (guard.overMemory()) {
             return new HookError(ErrorCode.FunctionExecutionError, String.format(MEMORY_MESSAGE,
                     guard.maxAllocatedBytes() / (1024 * 1024)));
