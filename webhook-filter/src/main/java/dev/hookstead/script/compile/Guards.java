@@ -12,6 +12,7 @@ import org.openjdk.nashorn.api.tree.ForInLoopTree;
 import org.openjdk.nashorn.api.tree.ForLoopTree;
 import org.openjdk.nashorn.api.tree.FunctionDeclarationTree;
 import org.openjdk.nashorn.api.tree.FunctionExpressionTree;
+import org.openjdk.nashorn.api.tree.IdentifierTree;
 import org.openjdk.nashorn.api.tree.Parser;
 import org.openjdk.nashorn.api.tree.SimpleTreeVisitorES5_1;
 import org.openjdk.nashorn.api.tree.StatementTree;
@@ -29,7 +30,9 @@ import java.util.List;
  * <p>A Java thread running {@code while(true){}} cannot be interrupted, and a JS {@code catch} can catch any Java
  * exception. So every function body, loop body, {@code catch} block and {@code finally} block starts with
  * {@link #CHECK}; the runtime's guard throws from {@code check()} once the call's deadline has passed, and the
- * re-check on entering {@code catch}/{@code finally} makes that impossible to swallow.
+ * re-check on entering {@code catch}/{@code finally} makes that impossible to swallow. Every {@code catch (e)} block
+ * then calls {@link #PLAIN} on its error, before the script can see it: Nashorn hangs its Java exception on every
+ * error it throws, and the guard takes it off (or throws on what is itself a Java throwable).
  *
  * <p>Works on ES5 text (the transpiler's output), located with Nashorn's parser. Calls are inserted by character
  * offset without adding newlines, so line numbers do not move. Input is expected without comments, as the transpiler
@@ -43,6 +46,9 @@ public final class Guards {
 
     /** The statement inserted at each guarded place. */
     public static final String CHECK = NAME + ".check();";
+
+    /** The call inserted after the check in each catch block, on the block's parameter. */
+    static final String PLAIN = NAME + ".plain";
 
     static {
         // The parser compiles every regex literal; guarded ones must be in place before that code gets hot.
@@ -138,6 +144,10 @@ public final class Guards {
         @Override
         public Void visitCatch(CatchTree node, Void p) {
             guardBlock(node.getBlock());
+            if (node.getParameter() instanceof IdentifierTree parameter) {
+                insertions.add(new Insertion((int) node.getBlock().getStartPosition() + 1,
+                        PLAIN + "(" + parameter.getName() + ");"));
+            }
             return super.visitCatch(node, p);
         }
 

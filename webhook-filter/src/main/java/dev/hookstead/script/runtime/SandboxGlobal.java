@@ -47,6 +47,7 @@ public final class SandboxGlobal {
     }
     static final String MEMORY_MESSAGE = "execution memory limit exceeded: the function allocated more than %d MB"
             + " (hookstead.function.maxMemory)";
+    static final String SHUTDOWN_MESSAGE = "the server is shutting down; retry the call";
     static final String OUT_OF_MEMORY_MESSAGE = "the server ran out of memory while running the function";
     static final String STACK_MESSAGE = "execution time limit exceeded: maximum call stack size exceeded (infinite recursion?)";
 
@@ -61,8 +62,8 @@ public final class SandboxGlobal {
     private boolean broken;
 
     private SandboxGlobal(SandboxEngine engine, ScriptContext context, ScriptObjectMirror internals, Host host,
-                          long maxMemoryBytes, List<String> dataSources) {
-        this.guard = new Guard(maxMemoryBytes);
+                          Guard guard, List<String> dataSources) {
+        this.guard = guard;
         this.engine = engine;
         this.context = context;
         this.internals = internals;
@@ -98,7 +99,7 @@ public final class SandboxGlobal {
         if (prelude != null) eval(engine, context, prelude, "hookstead/prelude.js");
         queue.callMember("installTimers");
         ScriptObjectMirror async = (ScriptObjectMirror) ((ScriptObjectMirror) eval(engine, context, engine.promiseScript,
-                "hookstead/sandbox-promise.js")).call(null, global, queue, host);
+                "hookstead/sandbox-promise.js")).call(null, global, queue, host, harden.getMember("plain"));
         Object bson = ((ScriptObjectMirror) eval(engine, context, engine.bsonScript, "hookstead/bson-globals.js"))
                 .call(null, BsonInterop.newBridge());
         Object limits = eval(engine, context, "({maxRegexInput: " + maxRegexInputLength
@@ -110,7 +111,8 @@ public final class SandboxGlobal {
                 eval(engine, context, contextScript(contextNames), "hookstead/context.js"),
                 limits, services);
         internals.callMember("adoptSweep", harden.callMember("lockdown", global));
-        SandboxGlobal built = new SandboxGlobal(engine, context, internals, host, maxMemoryBytes,
+        Guard guard = new Guard(maxMemoryBytes, (ScriptObjectMirror) harden.getMember("plain"));
+        SandboxGlobal built = new SandboxGlobal(engine, context, internals, host, guard,
                 List.copyOf(platform.services().mongo().names()));
         watchdog.watch(built.guard);
         host.functions(name -> {
@@ -269,12 +271,13 @@ public final class SandboxGlobal {
     }
 
     /**
-     * The guard ended the call: over its memory budget, or past its deadline. A deadline that fired while the call
+     * The guard ended the call: the server shutting down (503), over its memory budget, or past its deadline. A deadline that fired while the call
      * waited on an unreachable service answers that outage (503), whatever the script did after: one status per
      * cause, whichever fired first.
      */
     private HookError timeout() {
         broken = true;
+        if (guard.closing()) return new HookError(ErrorCode.ServiceUnavailable, 503, SHUTDOWN_MESSAGE, null);
         if (guard.overMemory()) {
             return new HookError(ErrorCode.FunctionExecutionError, String.format(MEMORY_MESSAGE,
                     guard.maxAllocatedBytes() / (1024 * 1024)));

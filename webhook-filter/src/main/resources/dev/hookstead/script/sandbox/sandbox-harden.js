@@ -1,6 +1,7 @@
-// Hardening of one global. Completion value: {strip: function(global), lockdown: function(global)}.
+// Hardening of one global. Completion value: {strip: function(global), lockdown: function(global), plain: function(e)}.
 // strip runs before the prelude (removes Nashorn's shell and Java access); lockdown runs last (disables code
-// generation, tames the override mistake, then deep-freezes everything reachable from the global).
+// generation, tames the override mistake, then deep-freezes everything reachable from the global); plain takes the
+// Java exception off an error before a script sees it.
 (function () {
     var SHELL = ['load', 'loadWithNewGlobal', 'exit', 'quit', 'print', 'echo', 'readLine', 'readFully', '$EXEC',
         '$ENV', '$ARG', '$OPTIONS', '$OUT', '$ERR', '$EXIT', 'Packages', 'Java', 'JavaImporter', 'JSAdapter', 'java',
@@ -11,6 +12,69 @@
     var PLACEHOLDERS = ['__FILE__', '__DIR__', '__LINE__'];
     // Properties whose inherited, frozen copies would otherwise make plain assignment on instances fail.
     var OVERRIDABLE = ['constructor', 'toString', 'valueOf', 'name', 'message', 'toJSON', 'stack'];
+    // Nashorn's own Error members: Java stack traces, the server's stderr, and the exception's file and line.
+    var ERROR_EXTENSIONS = ['printStackTrace', 'getStackTrace', 'lineNumber', 'columnNumber', 'fileName'];
+    var hasOwn = Object.prototype.hasOwnProperty;
+    var stackOf = Object.getOwnPropertyDescriptor(Error.prototype, 'stack').get;
+
+    /**
+     * Nashorn puts the Java exception of every error on it as own property `nashornException` (when the error is made
+     * and again each time it is thrown); its `stack` getter reads the script frames from that exception. Keeps the
+     * stack as a plain own property (as V8 does), then drops the exception and Nashorn's cache of the stack.
+     */
+    function plain(value) {
+        if (value === null || typeof value !== 'object' || !hasOwn.call(value, 'nashornException')) return value;
+        var stack = hasOwn.call(value, 'stack') ? undefined : stackOf.call(value);
+        delete value.nashornException;
+        delete value.__stack__;
+        if (typeof stack === 'string' && Object.isExtensible(value)) {
+            Object.defineProperty(value, 'stack', {value: stack, writable: true, enumerable: false, configurable: true});
+        }
+        return value;
+    }
+
+    var natives = Object.create(null);
+
+    /**
+     * Without the frames of made() and of the constructor, which would start every stack. No regex: the platform's
+     * bound on regex input would make an error of a long stack, and so on without end.
+     */
+    function withoutOwnFrames(stack) {
+        var made = stack.indexOf('\n\tat made (');
+        var constructor = made < 0 ? -1 : stack.indexOf('\n', made + 1);
+        if (constructor < 0) return stack;
+        var caller = stack.indexOf('\n', constructor + 1);
+        return stack.substring(0, made) + (caller < 0 ? '' : stack.substring(caller));
+    }
+
+    function made(name, args) {
+        var native = natives[name];
+        var error = plain(args.length === 0 ? new native() : new native(args[0]));
+        if (typeof error.stack === 'string') error.stack = withoutOwnFrames(error.stack);
+        return error;
+    }
+
+    // Named in their own text, as a function's name cannot be redefined in Nashorn.
+    var PLAIN_CONSTRUCTORS = [
+        function Error(message) { return made('Error', arguments); },
+        function EvalError(message) { return made('EvalError', arguments); },
+        function RangeError(message) { return made('RangeError', arguments); },
+        function ReferenceError(message) { return made('ReferenceError', arguments); },
+        function SyntaxError(message) { return made('SyntaxError', arguments); },
+        function TypeError(message) { return made('TypeError', arguments); },
+        function URIError(message) { return made('URIError', arguments); }
+    ];
+
+    /** Each Error constructor hands out its errors plain; the originals stay reachable from nowhere. */
+    function plainErrorConstructors(global) {
+        PLAIN_CONSTRUCTORS.forEach(function (constructor) {
+            var native = global[constructor.name];
+            natives[constructor.name] = native;
+            constructor.prototype = native.prototype;
+            Object.defineProperty(native.prototype, 'constructor', {value: constructor, writable: true, configurable: true});
+            Object.defineProperty(global, constructor.name, {value: constructor, writable: true, configurable: true});
+        });
+    }
 
     function remove(obj, name, where) {
         if (!delete obj[name] || Object.prototype.hasOwnProperty.call(obj, name)) {
@@ -28,8 +92,10 @@
         remove(Object, 'bindProperties', 'Object.');
         remove(Error, 'dumpStack', 'Error.');
         remove(Error, 'captureStackTrace', 'Error.');
-        remove(Error.prototype, 'printStackTrace', 'Error.prototype.');
-        remove(Error.prototype, 'getStackTrace', 'Error.prototype.');
+        ERROR_EXTENSIONS.forEach(function (name) {
+            remove(Error.prototype, name, 'Error.prototype.');
+        });
+        plainErrorConstructors(global);
     }
 
     function disabled(what) {
@@ -148,5 +214,5 @@
         };
     }
 
-    return {strip: strip, lockdown: lockdown};
+    return {strip: strip, lockdown: lockdown, plain: plain};
 })()

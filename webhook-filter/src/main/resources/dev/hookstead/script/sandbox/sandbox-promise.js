@@ -1,12 +1,13 @@
 // Promise and the async-function runner, written for this runtime and installed over the prelude's polyfills,
 // evaluated after the prelude and the timers, before the global is frozen. Completion value:
-// function(global, queue, host) -> {later: function(work)}.
+// function(global, queue, host, plain) -> {later: function(work)}. plain(value) takes Nashorn's Java exception off an
+// error (sandbox-harden.js): every rejection reason and every error an async function's catch gets passes through it.
 //
 // Why not Closure's polyfill: every pool global runs the same compiled code, so most call sites here are linked
 // generically, and there each closure, call and property write costs far more than on a warm site. The polyfill
 // spends about fifty calls and a dozen objects on one `await`; this spends a handful and two plain records.
 // Reactions run as microtasks of the global's queue, in the order the language specifies (as in Node).
-(function (global, queue, host) {
+(function (global, queue, host, plain) {
     'use strict';
     var PENDING = 0, FULFILLED = 1, REJECTED = 2;
     var THEN = 0, AWAIT_ENGINE = 1, AWAIT_GENERATOR = 2, ADOPT = 3;
@@ -100,7 +101,7 @@
 
     function settle(promise, state, value) {
         promise.state_ = state;
-        promise.result_ = value;
+        promise.result_ = state === REJECTED ? plain(value) : value;
         var reactions = promise.reactions_;
         if (reactions !== null) {
             promise.reactions_ = null;
@@ -341,6 +342,13 @@
         return true;
     }
 
+    if (jscomp && jscomp.generator && typeof jscomp.generator.Context === 'function') {
+        // A catch in an async function or generator is a state of Closure's program, which gets its error from here.
+        var contextProto = jscomp.generator.Context.prototype, enterCatchBlock = contextProto.enterCatchBlock;
+        contextProto.enterCatchBlock = function (nextCatchBlockAddress) {
+            return plain(enterCatchBlock.call(this, nextCatchBlockAddress));
+        };
+    }
     if (jscomp && jscomp.generator && typeof jscomp.generator.Engine_ === 'function') {
         var newEngine = engineFactory(jscomp.generator);
         jscomp.asyncExecutePromiseGenerator = function (generator) {

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GuardsTest {
 
     private static final String G = Guards.CHECK;
+    private static final String PLAIN_E = Guards.PLAIN + "(e);";
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
@@ -40,9 +41,9 @@ class GuardsTest {
             "while(a) x = 'a\\'';|while(a) {" + G + "x = 'a\\'';}",
             "for(;;) for(;;) break;|for(;;) {" + G + "for(;;) {" + G + "break;}}",
             "while(a) if (b) c(); else d();|while(a) {" + G + "if (b) c(); else d();}",
-            "try { a() } catch(e) { b() }|try { a() } catch(e) {" + G + " b() }",
+            "try { a() } catch(e) { b() }|try { a() } catch(e) {" + G + PLAIN_E + " b() }",
             "try { a() } finally { c() }|try { a() } finally {" + G + " c() }",
-            "try {} catch(e) {} finally {}|try {} catch(e) {" + G + "} finally {" + G + "}",
+            "try {} catch(e) {} finally {}|try {} catch(e) {" + G + PLAIN_E + "} finally {" + G + "}",
             "function f(){ 'use strict'; g(); }|function f(){ 'use strict';" + G + " g(); }",
     })
     void insertsAChecksAtEachGuardedPlace(String es5, String expected) {
