@@ -58,17 +58,6 @@ class RulesUpdateWithoutPreImageTest {
         return BsonDocument.parse("{a: " + text + "}").get("a");
     }
 
-    /** The queries of the find commands the database received for the collection. */
-    private static List<BsonDocument> finds(String collection) {
-        List<BsonDocument> out = new ArrayList<>();
-        for (RulesServer.Command c : rules.commands()) {
-            if (c.request().isString("find") && c.request().getString("find").getValue().equals(collection)) {
-                out.add(c.request().getDocument("filter", new BsonDocument()));
-            }
-        }
-        return out;
-    }
-
     /** The queries of the update statements the database received for the collection. */
     private static List<BsonDocument> updates(String collection) {
         List<BsonDocument> out = new ArrayList<>();
@@ -95,7 +84,7 @@ class RulesUpdateWithoutPreImageTest {
     void anOwnersUpdateByIdGoesStraightToTheDatabaseWithTheOwnerCondition() {
         assertEquals(json("{matchedCount: 1, modifiedCount: 1}"),
                 rules.result("u1", "owned", "updateOne", "[{_id: 1}, {$inc: {n: 1}, $set: {seen: true}}]"));
-        assertEquals(List.of(), finds("owned"), "no pre-image read");
+        assertEquals(List.of(), rules.finds("owned"), "no pre-image read");
         assertEquals(List.of(BsonDocument.parse("{$and: [{_id: 1}, {owner_id: {$eq: 'u1'}}]}")), updates("owned"));
         assertEquals(json("{_id: 1, owner_id: 'u1', n: 2, status: 'open', tag: 'a', seen: true}"), stored("owned", 1));
     }
@@ -108,7 +97,7 @@ class RulesUpdateWithoutPreImageTest {
                 rules.result("u1", "owned", "updateOne", "[{n: 9}, {$inc: {n: 1}}]"));
         assertEquals(json("{matchedCount: 0, modifiedCount: 0}"),
                 rules.result("u3", "owned", "updateOne", "[{}, {$set: {n: 0}}]"));
-        assertEquals(List.of(), finds("owned"));
+        assertEquals(List.of(), rules.finds("owned"));
         assertEquals(List.of(BsonDocument.parse("{$and: [{_id: 100}, {owner_id: {$eq: 'u1'}}]}"),
                 BsonDocument.parse("{$and: [{n: 9}, {owner_id: {$eq: 'u1'}}]}"),
                 BsonDocument.parse("{owner_id: {$eq: 'u3'}}")), updates("owned"));
@@ -120,7 +109,7 @@ class RulesUpdateWithoutPreImageTest {
     void anUnchangedDocumentCountsAsMatchedNotModified() {
         assertEquals(json("{matchedCount: 1, modifiedCount: 0}"),
                 rules.result("u1", "owned", "updateOne", "[{tag: 'a'}, {$set: {n: 1}}]"));
-        assertEquals(List.of(), finds("owned"));
+        assertEquals(List.of(), rules.finds("owned"));
     }
 
     @Test
@@ -139,7 +128,7 @@ class RulesUpdateWithoutPreImageTest {
         assertEquals("InvalidParameter", slice.getString("code").getValue(), slice::toJson);
         BsonDocument positional = rules.refused("u1", "owned", "updateOne", "[{_id: 1}, {$set: {'xs.$': 1}}]");
         assertEquals("InvalidParameter", positional.getString("code").getValue(), positional::toJson);
-        assertEquals(3, finds("owned").size());
+        assertEquals(3, rules.finds("owned").size());
         assertEquals(List.of(), updates("owned"));
     }
 
@@ -147,10 +136,10 @@ class RulesUpdateWithoutPreImageTest {
     void aWriteThatDependsOnTheUserAloneAndIsFalseStillRefuses() {
         assertEquals(json("{matchedCount: 1, modifiedCount: 1}"),
                 rules.result("u1", "byuser", "updateOne", "[{_id: 1}, {$set: {n: 5}}]"));
-        assertEquals(List.of(), finds("byuser"));
+        assertEquals(List.of(), rules.finds("byuser"));
         rules.seed("shop", "byuser", "{_id: 3, owner_id: 'u4', n: 3}");
         refused("update not permitted", "byuser", "u4", "[{_id: 3}, {$set: {n: 5}}]");
-        assertEquals(1, finds("byuser").size(), "u4's write is false: the document is read and judged");
+        assertEquals(1, rules.finds("byuser").size(), "u4's write is false: the document is read and judged");
         assertEquals(3, stored("byuser", 3).getInt32("n").getValue());
     }
 
@@ -159,7 +148,7 @@ class RulesUpdateWithoutPreImageTest {
         assertEquals(json("{matchedCount: 1, modifiedCount: 1}"),
                 rules.result("u1", "fields", "updateOne", "[{_id: 1}, {$set: {n: 5}}]"));
         refused("update not permitted", "fields", "u1", "[{_id: 1}, {$set: {tag: 'b'}}]");
-        assertEquals(2, finds("fields").size());
+        assertEquals(2, rules.finds("fields").size());
         assertEquals(json("{_id: 1, owner_id: 'u1', n: 5, status: 'open', tag: 'a'}"), stored("fields", 1));
     }
 
@@ -171,7 +160,7 @@ class RulesUpdateWithoutPreImageTest {
             BsonDocument answer = rules.refused("u1", "schema", "updateOne", "[{_id: 1}, " + update + "]");
             assertEquals("SchemaValidationFailedWrite", answer.getString("code").getValue(), answer::toJson);
         }
-        assertEquals(3, finds("schema").size());
+        assertEquals(3, rules.finds("schema").size());
         assertEquals(10, stored("schema", 1).getNumber("n").intValue());
     }
 
@@ -180,14 +169,14 @@ class RulesUpdateWithoutPreImageTest {
         assertEquals(json("{matchedCount: 1, modifiedCount: 1}"),
                 rules.result("u1", "bydoc", "updateOne", "[{_id: 1}, {$set: {n: 5}}]"));
         refused("update not permitted", "bydoc", "u1", "[{_id: 2}, {$set: {n: 5}}]");
-        assertEquals(2, finds("bydoc").size());
+        assertEquals(2, rules.finds("bydoc").size());
         assertEquals(2, stored("bydoc", 2).getInt32("n").getValue());
     }
 
     @Test
     void aDocumentWriteFilterStillReadsThePreImageAndRefuses() {
         refused("update not permitted", "gated", "u1", "[{_id: 2}, {$set: {n: 5}}]");
-        assertEquals(1, finds("gated").size());
+        assertEquals(1, rules.finds("gated").size());
         assertEquals(2, stored("gated", 2).getInt32("n").getValue());
     }
 }
