@@ -483,11 +483,46 @@ final class GuardedOperations {
 
     private BsonValue update(Arguments args) {
         BsonDocument options = args.optionalDocument(2, "options");
-        Plan plan = planModify(args.document(0, "the filter"), args.get(1), false,
-                Boolean.TRUE.equals(args.booleanOption(options, "upsert")), args.method().equals("updateMany"), null,
-                arrayFilters(options));
+        BsonDocument query = args.document(0, "the filter");
+        boolean upsert = Boolean.TRUE.equals(args.booleanOption(options, "upsert"));
+        boolean many = args.method().equals("updateMany");
+        if (!upsert && !many && !arrayFilters(options)) {
+            BsonDocument selection = unreadSelection(args.get(1));
+            if (selection != null) {
+                UpdateResult result = collection.updateOne(selected(merged(query, filters()), selection),
+                        args.get(1).asDocument());
+                return new BsonDocument("matchedCount", number(result.getMatchedCount()))
+                        .append("modifiedCount", number(result.getModifiedCount()));
+            }
+        }
+        Plan plan = planModify(query, args.get(1), false, upsert, many, null, arrayFilters(options));
         write(plan.changes());
         return updateResult(plan);
+    }
+
+    /**
+     * The role selection an updateOne sends in place of reading its document first, or null when it must read it.
+     * It need not when no decision depends on the stored document: every role may write any whole document it is
+     * the role for ({@link NamespaceRules#writesAnyDocument}), so the queried fields are readable too, the namespace
+     * has no schema, and the database computes the update as Hookstead would ({@link UpdateApplier#appliesAsSent}).
+     * What is left is which documents have a role, and that the database decides from the selection in the update's
+     * own query, {@code _id} or not, atomically with the write. Null too when the selection cannot be a query.
+     */
+    private BsonDocument unreadSelection(BsonValue change) {
+        if (change == null || !change.isDocument() || !UpdateApplier.appliesAsSent(change.asDocument())
+                || !rules.writesAnyDocument(ctx)) {
+            return null;
+        }
+        try {
+            return rules.selection(ctx, role -> true);
+        } catch (NamespaceRules.Inexpressible e) {
+            return null;
+        }
+    }
+
+    /** The query narrowed to a role selection the database enforces, by {@code _id} or not. */
+    private static BsonDocument selected(BsonDocument query, BsonDocument selection) {
+        return selection.isEmpty() ? query : Queries.and(query, List.of(selection));
     }
 
     private static boolean arrayFilters(BsonDocument options) {

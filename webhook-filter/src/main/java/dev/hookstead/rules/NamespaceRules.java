@@ -26,6 +26,26 @@ record NamespaceRules(String namespace, List<Role> roles, List<QueryFilter> filt
     }
 
     /**
+     * Whether every role lets the caller write the whole of any document it is the role for, whatever the document
+     * holds (spec 2.4): no {@code document_filters}, and a document-level {@code write} that is true without reading
+     * the document (a constant, or one reading only {@code %%user}, {@code %%request}, {@code %%values},
+     * {@code %%environment}). Then, without a schema, no write decision needs the stored document. False when an
+     * expression cannot be evaluated.
+     */
+    boolean writesAnyDocument(RuleContext ctx) {
+        if (schema != null) return false;
+        for (Role role : roles) {
+            if (role.readFilter() != null || role.writeFilter() != null || role.write() == null) return false;
+            try {
+                if (!Boolean.TRUE.equals(ctx.probe().evaluate(role.write()))) return false;
+            } catch (RuleContext.DependsOnDocument depends) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The role selection as a query (spec 2.2, the first role whose {@code apply_when} holds wins, evaluated with the
      * request's expansions now): the documents whose role {@code keep} accepts. A role's clause is its
      * {@code apply_when} as a query minus the documents of earlier roles {@code keep} refused (documents of earlier

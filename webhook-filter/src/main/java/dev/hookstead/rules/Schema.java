@@ -173,8 +173,8 @@ final class Schema {
             return at + " is not one of the schema's enum values";
         }
         if (value.isNumber() || value.isDecimal128()) {
-            if (minimum != null && !order(value, minimum, exclusiveMinimum)) return at + " is below the minimum";
-            if (maximum != null && !order(maximum, value, exclusiveMaximum)) return at + " is above the maximum";
+            if (minimum != null && !order(minimum, value, exclusiveMinimum)) return at + " is below the minimum";
+            if (maximum != null && !order(value, maximum, exclusiveMaximum)) return at + " is above the maximum";
         }
         if (value.isString()) {
             int length = value.asString().getValue().codePointCount(0, value.asString().getValue().length());

@@ -67,6 +67,32 @@ final class UpdateApplier {
         return result;
     }
 
+    /** The operators whose outcome MongoDB computes as {@link #apply} would, refusing the same arguments. */
+    private static final Set<String> AS_SENT = Set.of("$set", "$unset", "$inc", "$mul", "$min", "$max", "$push",
+            "$addToSet");
+
+    /**
+     * Whether the update may go to the database as it is, unseen by Hookstead: only the operators of
+     * {@link #AS_SENT}, none on {@code _id}, and nothing {@link #apply} would refuse on a document holding none of
+     * its fields (so positional paths, {@code $push} modifiers and malformed arguments take the checked path and
+     * fail there as before). What then depends on the stored values ({@code $inc} on a string) fails in the database.
+     */
+    static boolean appliesAsSent(BsonDocument update) {
+        if (update.isEmpty()) return false;
+        for (Map.Entry<String, BsonValue> e : update.entrySet()) {
+            if (!AS_SENT.contains(e.getKey()) || !e.getValue().isDocument()) return false;
+            for (String field : e.getValue().asDocument().keySet()) {
+                if (field.equals("_id") || field.startsWith("_id.")) return false;
+            }
+        }
+        try {
+            apply(new BsonDocument(), update, false);
+            return true;
+        } catch (RuntimeException refused) {
+            return false;
+        }
+    }
+
     private static void apply(BsonDocument doc, String op, List<String> path, BsonValue arg, boolean inserting) {
         BsonValue current = get(doc, path);
         switch (op) {

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,17 +54,6 @@ class RulesQueryPushdownTest {
         return BsonDocument.parse("{a: " + text + "}").get("a");
     }
 
-    /** The filters of the find commands the database received for the collection. */
-    private static List<BsonDocument> findFilters(String collection) {
-        List<BsonDocument> out = new ArrayList<>();
-        for (RulesServer.Command c : rules.commands()) {
-            if (c.request().isString("find") && c.request().getString("find").getValue().equals(collection)) {
-                out.add(c.request().getDocument("filter", new BsonDocument()));
-            }
-        }
-        return out;
-    }
-
     /** How many documents the database sent back for the collection's find and getMore commands. */
     private static int sent(String collection) {
         int count = 0;
@@ -88,7 +76,7 @@ class RulesQueryPushdownTest {
     }
 
     private void assertEveryFindRequires(String collection, BsonDocument condition) {
-        List<BsonDocument> filters = findFilters(collection);
+        List<BsonDocument> filters = rules.finds(collection);
         assertTrue(!filters.isEmpty(), "no find command reached the database");
         for (BsonDocument filter : filters) {
             assertTrue(requires(filter, condition), () -> "find on " + collection + " sent " + filter.toJson());
@@ -99,14 +87,14 @@ class RulesQueryPushdownTest {
     void findSendsTheOwnerConditionAndOnlyOwnedDocumentsLeaveTheDatabase() {
         assertEquals(json("[{_id: 1, owner_id: 'u1', n: 1}, {_id: 2, owner_id: 'u1', n: 2},"
                 + " {_id: 3, owner_id: 'u1', n: 3, status: 'locked'}]"), rules.result("u1", "mine", "find", "[{}]"));
-        assertEquals(List.of(OWNED_BY_U1), findFilters("mine"));
+        assertEquals(List.of(OWNED_BY_U1), rules.finds("mine"));
         assertEquals(3, sent("mine"));
     }
 
     @Test
     void theCallersQueryIsKeptBesideTheOwnerCondition() {
         assertEquals(json("[{_id: 2, owner_id: 'u1', n: 2}]"), rules.result("u1", "mine", "find", "[{n: 2}]"));
-        assertEquals(List.of(BsonDocument.parse("{$and: [{n: 2}, {owner_id: {$eq: 'u1'}}]}")), findFilters("mine"));
+        assertEquals(List.of(BsonDocument.parse("{$and: [{n: 2}, {owner_id: {$eq: 'u1'}}]}")), rules.finds("mine"));
         assertEquals(json("[]"), rules.result("u1", "mine", "find", "[{n: 9}]"));
         assertEquals(1, sent("mine"), "only the document the caller gets left the database");
     }
@@ -115,10 +103,10 @@ class RulesQueryPushdownTest {
     void aQueryByIdAloneIsSentAsItIsAndItsDocumentStillJudged() {
         assertEquals(json("null"), rules.result("u1", "mine", "findOne", "[{_id: 100}]"));
         assertEquals(json("{_id: 1, owner_id: 'u1', n: 1}"), rules.result("u1", "mine", "findOne", "[{_id: 1}]"));
-        assertEquals(json("{matchedCount: 0, modifiedCount: 0}"),
-                rules.result("u1", "mine", "updateOne", "[{_id: 101}, {$set: {n: 0}}]"));
+        // a write's pre-image read too (updateOne sends no read here: RulesUpdateWithoutPreImageTest)
+        assertEquals(json("{deletedCount: 0}"), rules.result("u1", "mine", "deleteOne", "[{_id: 101}]"));
         assertEquals(List.of(BsonDocument.parse("{_id: 100}"), BsonDocument.parse("{_id: 1}"),
-                BsonDocument.parse("{_id: 101}")), findFilters("mine"));
+                BsonDocument.parse("{_id: 101}")), rules.finds("mine"));
         assertEquals(9, rules.collection("shop", "mine").find(BsonDocument.parse("{_id: 101}")).first().getInt32("n")
                 .getValue());
     }
@@ -130,7 +118,7 @@ class RulesQueryPushdownTest {
         assertEquals(json("3"), rules.result("u1", "mine", "count", "[{}]"));
         assertEquals(json("2"), rules.result("u1", "mine", "countDocuments", "[{n: {$lt: 3}}]"));
         assertEquals(json("[1, 2, 3]"), rules.result("u1", "mine", "distinct", "['n']"));
-        assertEquals(4, findFilters("mine").size());
+        assertEquals(4, rules.finds("mine").size());
         assertEveryFindRequires("mine", OWNED_BY_U1);
         assertTrue(sent("mine") <= 3 + 3 + 2 + 3, () -> "documents of u2 left the database: " + sent("mine"));
     }
@@ -156,7 +144,7 @@ class RulesQueryPushdownTest {
         assertEquals(json("[{_id: 1, owner_id: 'u1', n: 1}, {_id: 2, owner_id: 'u1', n: 2}]"),
                 rules.result("u1", "tiered", "find", "[{}]"));
         assertEquals(List.of(BsonDocument.parse("{$and: [{owner_id: {$eq: 'u1'}},"
-                + " {$nor: [{status: {$eq: 'locked'}}]}]}")), findFilters("tiered"));
+                + " {$nor: [{status: {$eq: 'locked'}}]}]}")), rules.finds("tiered"));
         assertEquals(2, sent("tiered"));
     }
 
@@ -166,7 +154,7 @@ class RulesQueryPushdownTest {
         BsonDocument answer = rules.refused("u1", "tiered", "updateMany", "[{}, {$set: {seen: true}}]");
         assertEquals("update not permitted", answer.getString("error").getValue(), answer::toJson);
         assertEquals(List.of(BsonDocument.parse("{$or: [{status: {$eq: 'locked'}}, {owner_id: {$eq: 'u1'}}]}")),
-                findFilters("tiered"));
+                rules.finds("tiered"));
         assertEquals(0, rules.collection("shop", "tiered").countDocuments(BsonDocument.parse("{seen: true}")));
     }
 
@@ -174,7 +162,7 @@ class RulesQueryPushdownTest {
     void rolesNoQueryCanExpressAreStillJudgedPerDocument() {
         assertEquals(json("[{_id: 1, owner_id: 'u1', n: 1}, {_id: 2, owner_id: 'u1', n: 2},"
                 + " {_id: 3, owner_id: 'u1', n: 3, status: 'locked'}]"), rules.result("u1", "opaque", "find", "[{}]"));
-        assertEquals(List.of(new BsonDocument()), findFilters("opaque"));
+        assertEquals(List.of(new BsonDocument()), rules.finds("opaque"));
         assertEquals(json("{matchedCount: 3, modifiedCount: 3}"),
                 rules.result("u1", "opaque", "updateMany", "[{}, {$set: {seen: true}}]"));
         assertEquals(OTHERS, rules.collection("shop", "opaque").countDocuments(BsonDocument.parse(

@@ -192,6 +192,17 @@ final class RulesServer implements BeforeAllCallback, AfterAllCallback, BeforeEa
         }
     }
 
+    /** The queries of the find commands the database received for the collection since {@link #clearCommands}. */
+    List<BsonDocument> finds(String collection) {
+        List<BsonDocument> out = new ArrayList<>();
+        for (Command c : commands()) {
+            if (c.request().isString("find") && c.request().getString("find").getValue().equals(collection)) {
+                out.add(c.request().getDocument("filter", new BsonDocument()));
+            }
+        }
+        return out;
+    }
+
     /** A command the database received over the wire, and its reply. */
     record Command(BsonDocument request, BsonDocument reply) {
     }
