@@ -35,8 +35,9 @@ final class ScriptCache {
         this.toolchain = toolchain;
     }
 
-    CompiledScript get(String fileName, String source) {
-        Path file = entry(fileName, source);
+    /** @param sourceHash {@link #sha256} of the source, which the manifest records as well */
+    CompiledScript get(String fileName, String sourceHash) {
+        Path file = entry(fileName, sourceHash);
         if (!Files.isRegularFile(file)) return null;
         try {
             return parse(Files.readString(file));
@@ -45,8 +46,8 @@ final class ScriptCache {
         }
     }
 
-    void put(String fileName, String source, CompiledScript compiled) {
-        Path file = entry(fileName, source);
+    void put(String fileName, String sourceHash, CompiledScript compiled) {
+        Path file = entry(fileName, sourceHash);
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "entry", ".tmp");
@@ -74,8 +75,8 @@ final class ScriptCache {
         return new CompiledScript(text.substring(end + 1), lines);
     }
 
-    private Path entry(String fileName, String source) {
-        return dir.resolve(sha256(toolchain + '\0' + fileName + '\0' + source) + ".es5");
+    private Path entry(String fileName, String sourceHash) {
+        return dir.resolve(sha256(toolchain + '\0' + fileName + '\0' + sourceHash) + ".es5");
     }
 
     static String sha256(String text) {
