@@ -53,8 +53,9 @@ public final class ManifestJson {
         } catch (IOException e) {
             throw new ManifestException("manifest " + where + " is not valid JSON: " + e.getMessage(), e);
         }
-        // One pass straight into the records: building the tree first doubled the cost of a large manifest at
-        // start-up. Anything but a readable manifest of this version goes through the tree, which names the problem.
+        // One pass straight into the records, without the tree: about a quarter less CPU for 1,000 webhooks once
+        // Jackson is warm (a redeploy); a cold JVM gains little. Anything but a readable manifest of this version
+        // goes through the tree, which names the problem.
         try {
             Manifest manifest = MAPPER.readValue(json, Manifest.class);
             if (manifest != null && Manifest.FORMAT.equals(manifest.format())
