@@ -41,8 +41,25 @@ public final class StartupBench {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Logger TOMCAT_LOG = Logger.getLogger("org.apache");
 
-    /** One start: times from {@code tomcat.start()} in ms ({@code last} is 0 for the baseline), heap in bytes. */
-    record Start(double started, double ready, double last, long heap) {
+    /**
+     * One start: times from {@code tomcat.start()} in ms ({@code last} is 0 for the baseline), heap in bytes, and the
+     * CPU time until ready in ms: the starting thread's, and the whole process's (JIT compiler threads included),
+     * which a loaded machine disturbs far less than the wall time.
+     */
+    record Start(double started, double ready, double last, long heap, double mainCpu, double processCpu) {
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    /** {thread CPU, process CPU} in ns, to subtract. */
+    private static long[] cpuNow() {
+        return new long[]{ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(), OS.getProcessCpuTime()};
+    }
+
+    private static double[] cpuSince(long[] from) {
+        long[] now = cpuNow();
+        return new double[]{(now[0] - from[0]) / 1e6, (now[1] - from[1]) / 1e6};
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,10 +86,12 @@ public final class StartupBench {
 
     private static void cold(Path dir, boolean hookstead) throws Exception {
         Start s = hookstead ? startHookstead(dir, count(dir), false) : startBaseline(dir, false);
-        String line = String.format(Locale.ROOT, "%.1f %.1f %.1f", s.started, s.ready, s.last);
+        String line = String.format(Locale.ROOT, "%.1f %.1f %.1f %.1f %.1f", s.started, s.ready, s.last, s.mainCpu,
+                s.processCpu);
         Files.writeString(dir.resolve(hookstead ? "cold-hookstead" : "cold-baseline"), line);
-        System.out.printf(Locale.ROOT, "cold %s: started %.0f ms, ready %.0f ms%n", hookstead ? "hookstead" : "baseline",
-                s.started, s.ready);
+        System.out.printf(Locale.ROOT, "cold %s: started %.0f ms, ready %.0f ms; CPU until ready: starting thread %.0f ms,"
+                        + " process %.0f ms; load average %.2f%n", hookstead ? "hookstead" : "baseline", s.started, s.ready,
+                s.mainCpu, s.processCpu, OS.getSystemLoadAverage());
     }
 
     private static void warm(Path dir, int rounds) throws Exception {
@@ -113,6 +132,8 @@ public final class StartupBench {
         System.out.println("|---|---|---|---|");
         row("cold: ready (first 200)", coldBase[1], coldHooks[1]);
         System.out.printf(Locale.ROOT, "| cold: webhook %d first answered | | %.0f ms | |%n", count, coldHooks[2]);
+        row("cold: CPU until ready, starting thread", coldBase[3], coldHooks[3]);
+        row("cold: CPU until ready, whole process", coldBase[4], coldHooks[4]);
         row("warm: ready (first 200)", baseReady, ready);
         System.out.printf(Locale.ROOT, "| warm: webhook %d first answered | | %.0f ms | |%n", count, last);
         System.out.printf(Locale.ROOT, "| heap once ready | %.1f MB | +%.1f MB | |%n", baseHeap / 1048576.0,
@@ -120,9 +141,8 @@ public final class StartupBench {
         System.out.printf(Locale.ROOT, "| heap after every webhook ran once (%.1f s for the pass) | | +%.1f MB | |%n",
                 everyHook[0] / 1000, (everyHook[1] - baseHeap) / 1048576.0);
         System.out.println();
-        double worst = Math.max(coldHooks[1], ready);
-        System.out.printf(Locale.ROOT, "goal: ready with %d webhooks in <= 3 s: %s (cold %.2f s, warm %.2f s)%n", count,
-                worst <= 3000 ? "met" : "NOT met", coldHooks[1] / 1000, ready / 1000);
+        System.out.printf(Locale.ROOT, "goal (issue 21): ready with %d webhooks in a cold JVM <= 1.5 s: %s (cold %.2f s;"
+                + " warm %.2f s)%n", count, coldHooks[1] <= 1500 ? "met" : "NOT met", coldHooks[1] / 1000, ready / 1000);
     }
 
     private static void row(String name, double base, double hooks) {
@@ -134,11 +154,13 @@ public final class StartupBench {
         Tomcat tomcat = tomcat(dir, empty, false);
         try {
             long t0 = System.nanoTime();
+            long[] cpu0 = cpuNow();
             tomcat.start();
             double started = millisSince(t0);
             expectOk(get(tomcat, "/ping"), "the plain servlet");
             double ready = millisSince(t0);
-            return new Start(started, ready, 0, measureHeap ? usedHeapAfterGc() : 0);
+            double[] cpu = cpuSince(cpu0);
+            return new Start(started, ready, 0, measureHeap ? usedHeapAfterGc() : 0, cpu[0], cpu[1]);
         } finally {
             stop(tomcat);
         }
@@ -148,6 +170,7 @@ public final class StartupBench {
         Tomcat tomcat = tomcat(dir, dir.resolve("webapp"), true);
         try {
             long t0 = System.nanoTime();
+            long[] cpu0 = cpuNow();
             tomcat.start();
             double started = millisSince(t0);
             Context context = (Context) tomcat.getHost().findChildren()[0];
@@ -155,10 +178,11 @@ public final class StartupBench {
             String base = base(tomcat);
             expectOk(CLIENT.send(GeneratedApp.call(base, 0), HttpResponse.BodyHandlers.ofString()), "webhook 1");
             double ready = millisSince(t0);
+            double[] cpu = cpuSince(cpu0);
             expectOk(CLIENT.send(GeneratedApp.call(base, count - 1), HttpResponse.BodyHandlers.ofString()),
                     "webhook " + count);
             double last = millisSince(t0);
-            return new Start(started, ready, last, measureHeap ? usedHeapAfterGc() : 0);
+            return new Start(started, ready, last, measureHeap ? usedHeapAfterGc() : 0, cpu[0], cpu[1]);
         } finally {
             stop(tomcat);
         }
@@ -242,7 +266,9 @@ public final class StartupBench {
 
     private static double[] coldFigures(Path dir, String file) throws IOException {
         String[] parts = Files.readString(dir.resolve(file)).trim().split(" ");
-        return new double[]{Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+        double[] figures = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) figures[i] = Double.parseDouble(parts[i]);
+        return figures;
     }
 
     private static void deleteDir(Path dir) throws IOException {

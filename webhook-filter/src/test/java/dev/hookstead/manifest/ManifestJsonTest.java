@@ -53,6 +53,36 @@ class ManifestJsonTest {
     }
 
     @Test
+    void aVersionWhoseShapeNoLongerBindsIsStillRefusedByItsVersion() {
+        byte[] json = "{\"format\":\"hookstead-manifest\",\"formatVersion\":2,\"webhooks\":{\"a\":1}}"
+                .getBytes(StandardCharsets.UTF_8);
+        ManifestException e = assertThrows(ManifestException.class,
+                () -> ManifestJson.read(new ByteArrayInputStream(json), "/WEB-INF/hookstead/manifest.json"));
+        assertTrue(e.getMessage().contains("formatVersion 2"), e.getMessage());
+    }
+
+    @Test
+    void anotherDocumentIsNotAManifestAndBrokenJsonIsNotJson() {
+        byte[] other = "{\"webhooks\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        ManifestException e = assertThrows(ManifestException.class,
+                () -> ManifestJson.read(new ByteArrayInputStream(other), "/WEB-INF/hookstead/manifest.json"));
+        assertTrue(e.getMessage().contains("is not a Hookstead manifest"), e.getMessage());
+        byte[] broken = "{\"format\":".getBytes(StandardCharsets.UTF_8);
+        e = assertThrows(ManifestException.class,
+                () -> ManifestJson.read(new ByteArrayInputStream(broken), "/WEB-INF/hookstead/manifest.json"));
+        assertTrue(e.getMessage().contains("is not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void aManifestOfThisVersionWithAFieldOfTheWrongShapeCannotBeRead() {
+        byte[] json = "{\"format\":\"hookstead-manifest\",\"formatVersion\":1,\"webhooks\":{\"a\":1}}"
+                .getBytes(StandardCharsets.UTF_8);
+        ManifestException e = assertThrows(ManifestException.class,
+                () -> ManifestJson.read(new ByteArrayInputStream(json), "/WEB-INF/hookstead/manifest.json"));
+        assertTrue(e.getMessage().contains("cannot be read"), e.getMessage());
+    }
+
+    @Test
     void aMissingManifestSaysHowToProduceIt() {
         ManifestException e = assertThrows(ManifestException.class, () -> ManifestJson.read(null, "/WEB-INF/x"));
         assertTrue(e.getMessage().contains("webhook:compile"), e.getMessage());

@@ -21,6 +21,7 @@ import dev.hookstead.script.compile.ScriptCompiler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +69,11 @@ public final class AppCompiler {
         Map<String, String> sources = export.sources();
         if (export.manifest() != null) ServiceNameCheck.check(export.manifest(), sources, problems);
 
+        // Hashed once: the cache key and the manifest's script reference both need it, and hashing runs cold here.
+        Map<String, String> hashes = new HashMap<>();
+        sources.forEach((file, source) -> hashes.put(file, ScriptCache.sha256(source)));
         Map<String, CompiledScript> compiled = new TreeMap<>();
-        int[] counts = compileAll(sources, compiled, problems);
+        int[] counts = compileAll(sources, hashes, compiled, problems);
         if (problems.hasErrors()) {
             return new Result(null, problems, counts[0], counts[1], 0);
         }
@@ -80,7 +84,7 @@ public final class AppCompiler {
             String original = e.getKey();
             String source = sources.get(original);
             refs.put(original, new ScriptRef(ScriptPaths.compiled(original), ScriptPaths.source(original),
-                    ScriptCache.sha256(source), e.getValue().lines()));
+                    hashes.get(original), e.getValue().lines()));
             files.put(ScriptPaths.compiled(original), utf8(e.getValue().es5()));
             files.put(ScriptPaths.source(original), utf8(source));
         }
@@ -95,11 +99,12 @@ public final class AppCompiler {
     }
 
     /** @return {transpiled, reused} */
-    private int[] compileAll(Map<String, String> sources, Map<String, CompiledScript> out, Problems problems) {
+    private int[] compileAll(Map<String, String> sources, Map<String, String> hashes, Map<String, CompiledScript> out,
+                             Problems problems) {
         Map<String, String> todo = new TreeMap<>();
         int reused = 0;
         for (Map.Entry<String, String> e : sources.entrySet()) {
-            CompiledScript hit = cache.get(e.getKey(), e.getValue());
+            CompiledScript hit = cache.get(e.getKey(), hashes.get(e.getKey()));
             if (hit != null) {
                 out.put(e.getKey(), hit);
                 reused++;
@@ -120,7 +125,7 @@ public final class AppCompiler {
                 try {
                     CompiledScript script = f.getValue().get();
                     out.put(file, script);
-                    cache.put(file, todo.get(file), script);
+                    cache.put(file, hashes.get(file), script);
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof ScriptCompileException sce) {
                         for (CompileProblem p : sce.problems()) problems.add(toProblem(p, todo.get(file)));
@@ -139,10 +144,11 @@ public final class AppCompiler {
     }
 
     private String cachedPrelude() {
-        CompiledScript hit = cache.get(PRELUDE_PATH, "");
+        String noSource = ScriptCache.sha256("");
+        CompiledScript hit = cache.get(PRELUDE_PATH, noSource);
         if (hit != null) return hit.es5();
         String prelude = Prelude.build();
-        cache.put(PRELUDE_PATH, "", new CompiledScript(prelude, List.of()));
+        cache.put(PRELUDE_PATH, noSource, new CompiledScript(prelude, List.of()));
         return prelude;
     }
 

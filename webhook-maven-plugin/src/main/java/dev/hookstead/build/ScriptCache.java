@@ -1,24 +1,30 @@
 package dev.hookstead.build;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstead.script.compile.CompiledScript;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Content-addressed cache of compiled scripts under {@code target/}: a function whose source, file name and
  * toolchain are unchanged is not transpiled again. Entries are immutable, so concurrent builds cannot corrupt them.
+ *
+ * <p>An entry is plain text: a first line {@code lines:} with the line map, comma-separated, then the ES5 code. A
+ * no-op build reads every entry, and plain text spares it JSON data binding, whose set-up in the plugin's fresh
+ * class realm cost more than reading the files.
  */
 final class ScriptCache {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LINES = "lines:";
 
     private final Path dir;
     private final String toolchain;
@@ -29,32 +35,48 @@ final class ScriptCache {
         this.toolchain = toolchain;
     }
 
-    CompiledScript get(String fileName, String source) {
-        Path file = entry(fileName, source);
+    /** @param sourceHash {@link #sha256} of the source, which the manifest records as well */
+    CompiledScript get(String fileName, String sourceHash) {
+        Path file = entry(fileName, sourceHash);
         if (!Files.isRegularFile(file)) return null;
         try {
-            Entry entry = JSON.readValue(file.toFile(), Entry.class);
-            return new CompiledScript(entry.es5(), entry.lines());
-        } catch (IOException e) {
+            return parse(Files.readString(file));
+        } catch (IOException | RuntimeException e) {
             return null; // a damaged entry is just a miss
         }
     }
 
-    void put(String fileName, String source, CompiledScript compiled) {
-        Path file = entry(fileName, source);
+    void put(String fileName, String sourceHash, CompiledScript compiled) {
+        Path file = entry(fileName, sourceHash);
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "entry", ".tmp");
-            JSON.writeValue(tmp.toFile(), new Entry(compiled.es5(), compiled.lines()));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(tmp, format(compiled));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // the cache only saves time; the build result does not depend on it
         }
     }
 
-    private Path entry(String fileName, String source) {
-        return dir.resolve(sha256(toolchain + '\0' + fileName + '\0' + source) + ".json");
+    static String format(CompiledScript compiled) {
+        return LINES + compiled.lines().stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n"
+                + compiled.es5();
+    }
+
+    /** @throws RuntimeException when the text is not an entry */
+    static CompiledScript parse(String text) {
+        int end = text.indexOf('\n');
+        if (!text.startsWith(LINES) || end < 0) throw new IllegalArgumentException("not a cache entry");
+        List<Integer> lines = new ArrayList<>();
+        String map = text.substring(LINES.length(), end);
+        if (!map.isEmpty()) {
+            for (String n : map.split(",", -1)) lines.add(Integer.valueOf(n));
+        }
+        return new CompiledScript(text.substring(end + 1), lines);
+    }
+
+    private Path entry(String fileName, String sourceHash) {
+        return dir.resolve(sha256(toolchain + '\0' + fileName + '\0' + sourceHash) + ".es5");
     }
 
     static String sha256(String text) {
@@ -64,8 +86,5 @@ final class ScriptCache {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }
-    }
-
-    record Entry(String es5, List<Integer> lines) {
     }
 }
