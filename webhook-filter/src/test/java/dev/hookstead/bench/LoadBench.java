@@ -38,6 +38,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -48,8 +49,11 @@ import java.util.function.ToDoubleFunction;
  * backend committing about once a second (what the embedded database was), (d) API-key
  * application auth plus a two-condition can_evaluate, and (b0) the trivial webhook on a second webapp with the
  * operations hooks off (hookstead.metrics.enabled=false, no invocation log), where (b) runs with the defaults plus the
- * invocation log ring (hookstead.log.adminToken set). wrk drives each in turn on loopback. Run with
- * bench/load/run.sh; {@code -Dhookstead.bench.maxThreads=N} sets Tomcat's worker thread limit (default 200).
+ * invocation log ring (hookstead.log.adminToken set). (n0) and (n) are (b) and (c) rewritten for Node.js with Express
+ * and the official driver ({@link NodePeer}), served from one process; (nc0) and (nc) the same under Node's cluster,
+ * one worker per core. wrk drives each in turn on loopback. Run with bench/load/run.sh, which installs the peer's
+ * packages and names its directory in {@code -Dhookstead.bench.nodePeer};
+ * {@code -Dhookstead.bench.maxThreads=N} sets Tomcat's worker thread limit (default 200).
  */
 public final class LoadBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,8 +73,19 @@ public final class LoadBench {
               return { ok: true };
             };""";
 
-    /** A scenario: its short name, what it does, and the request wrk repeats. */
-    private record Scenario(String name, String what, Wrk.Request request) {
+    /**
+     * A scenario: its short name, what it does, the request wrk repeats, the CPU clock (ns) of its server outside
+     * this JVM (the Node.js peer's; else none), and whether this JVM's CPU time counts as the server's too.
+     */
+    private record Scenario(String name, String what, Wrk.Request request, LongSupplier peerCpuNanos,
+                            boolean countsJvm) {
+        Scenario(String name, String what, Wrk.Request request) {
+            this(name, what, request, () -> 0, true);
+        }
+
+        long jvmCpuNanos() {
+            return countsJvm ? CPU.getProcessCpuTime() : 0;
+        }
     }
 
     public static void main(String[] args) {
@@ -88,7 +103,7 @@ public final class LoadBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         List<String> only = args.length > 3 ? List.of(args[3].split(","))
-                : List.of("a", "a2", "b", "b0", "c0", "c", "cd", "d");
+                : List.of("a", "a2", "b", "b0", "c0", "c", "cd", "d", "n0", "n", "nc0", "nc");
         Path scratch = Files.createTempDirectory("hookstead-load");
 
         MongoServer mongo = new MongoServer(new H2Backend(scratch.resolve("bench.mv").toString()));
@@ -127,7 +142,7 @@ public final class LoadBench {
 
         String body = event();
         Map<String, String> signed = Map.of("Content-Type", "application/json", "X-Hook-Signature", "sha256=" + hmac(body));
-        List<Scenario> scenarios = List.of(
+        List<Scenario> scenarios = new ArrayList<>(List.of(
                 new Scenario("a", "bare servlet, same JSON as (b)", get(server, "/bare")),
                 new Scenario("a2", "(a) burning the CPU time (b) spends over (a)", get(server, "/burn")),
                 new Scenario("b", "trivial webhook: NO_VALIDATION, System, respond_result", get(server, TestApps.webhookPath("trivial"))),
@@ -137,13 +152,29 @@ public final class LoadBench {
                 new Scenario("c", "webhook: VERIFY_PAYLOAD + insertOne, 1 KiB", post(server, TestApps.webhookPath("ingest"), signed, body)),
                 new Scenario("cd", "(c) into the embedded database (synced per answer)", post(server, TestApps.webhookPath("ingestEmbedded"), signed, body)),
                 new Scenario("d", "webhook: API-key auth + 2-condition can_evaluate", post(server,
-                        TestApps.webhookPath("authed"), Map.of("api-key", apiKey, "Content-Type", "application/json"), "{}")));
+                        TestApps.webhookPath("authed"), Map.of("api-key", apiKey, "Content-Type", "application/json"), "{}"))));
 
         // The hand-written servlets answer exactly what the filter answers.
         bare.answer(check(server, scenarios.get(2)));
         burner.answer(check(server, scenarios.get(2)));
         handWritten.answer(check(server, scenarios.get(5)));
         for (Scenario s : scenarios) check(server, s);
+
+        List<NodePeer> peers = new ArrayList<>();
+        if (only.stream().anyMatch(s -> s.startsWith("n"))) {
+            String dir = System.getProperty("hookstead.bench.nodePeer");
+            if (dir == null) {
+                throw new IllegalStateException("scenarios n0, n, nc0 and nc need the Node.js peer: run bench/load/run.sh,"
+                        + " which installs its packages and sets -Dhookstead.bench.nodePeer");
+            }
+            NodePeer single = new NodePeer(Path.of(dir), mongoUri, SECRET, 0);
+            peers.add(single);
+            NodePeer clustered = new NodePeer(Path.of(dir), mongoUri, SECRET, Runtime.getRuntime().availableProcessors());
+            peers.add(clustered);
+            scenarios.addAll(peerScenarios(single, "n", "Node.js, one process", signed, body));
+            scenarios.addAll(peerScenarios(clustered, "nc", "Node cluster, worker per core", signed, body));
+            for (NodePeer peer : peers) samePeerAnswers(server, peer, signed, body);
+        }
 
         scenarios = scenarios.stream().filter(s -> only.contains(s.name())).toList();
         Wrk wrk = new Wrk(connections, scratch);
@@ -156,14 +187,19 @@ public final class LoadBench {
         Map<String, List<Double>> cpu = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (Scenario s : scenarios) {
-                long cpuBefore = CPU.getProcessCpuTime();
+                long peerBefore = s.peerCpuNanos().getAsLong();
+                long jvmBefore = s.jvmCpuNanos();
                 Wrk.Figures f = wrk.run(s.name(), s.request(), seconds);
-                double cpuMicros = (CPU.getProcessCpuTime() - cpuBefore) / 1000.0 / f.requests();
+                double jvmMicros = (s.jvmCpuNanos() - jvmBefore) / 1000.0 / f.requests();
+                double peerMicros = (s.peerCpuNanos().getAsLong() - peerBefore) / 1000.0 / f.requests();
+                double cpuMicros = jvmMicros + peerMicros;
                 if (f.errors() > 0) throw new IllegalStateException(s.name() + ": " + f.errors() + " failed requests");
                 runs.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(f);
                 cpu.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(cpuMicros);
-                System.out.printf("round %d %-3s %9.0f req/s  p50 %8.0f us  p99 %8.0f us  server CPU %6.0f us/req%n",
-                        round, s.name(), f.requestsPerSecond(), f.p50Micros(), f.p99Micros(), cpuMicros);
+                System.out.printf("round %d %-3s %9.0f req/s  p50 %8.0f us  p99 %8.0f us  server CPU %6.0f us/req%s%n",
+                        round, s.name(), f.requestsPerSecond(), f.p50Micros(), f.p99Micros(), cpuMicros,
+                        peerMicros == 0 || !s.countsJvm() ? ""
+                                : String.format(" (node %.0f + JVM with the database %.0f)", peerMicros, jvmMicros));
             }
         }
         System.out.println();
@@ -184,14 +220,19 @@ public final class LoadBench {
         ratio(median, "cd", "c", Wrk.Figures::requestsPerSecond, "throughput", "none: the price of durability");
         ratio(median, "cd", "c", Wrk.Figures::p99Micros, "p99", "none");
         ratio(median, "b", "b0", Wrk.Figures::requestsPerSecond, "throughput", "none");
-        if (cpu.containsKey("b") && cpu.containsKey("b0")) {
-            System.out.printf("(b)/(b0) %-10s %6.3f   goal <= 1.05 (metrics + invocation log ring)%n", "CPU/req",
-                    median(cpu.get("b").stream().mapToDouble(d -> d).toArray())
-                            / median(cpu.get("b0").stream().mapToDouble(d -> d).toArray()));
-        }
+        cpuRatio(cpu, "b", "b0", "goal <= 1.05 (metrics + invocation log ring)");
         ratio(median, "d", "a", Wrk.Figures::requestsPerSecond, "throughput", "none");
         ratio(median, "d", "b", Wrk.Figures::requestsPerSecond, "throughput", "none");
+        ratio(median, "c", "n", Wrk.Figures::requestsPerSecond, "throughput", ">= 1.0");
+        ratio(median, "b", "n0", Wrk.Figures::requestsPerSecond, "throughput", ">= 1.0");
+        ratio(median, "c", "nc", Wrk.Figures::requestsPerSecond, "throughput", "none: Node on every core");
+        ratio(median, "b", "nc0", Wrk.Figures::requestsPerSecond, "throughput", "none: Node on every core");
+        cpuRatio(cpu, "c", "n", "goal none");
+        cpuRatio(cpu, "b", "n0", "goal none");
+        cpuRatio(cpu, "c", "nc", "goal none");
+        cpuRatio(cpu, "b", "nc0", "goal none");
 
+        for (NodePeer peer : peers) peer.close();
         server.stop();
         withoutOperations.stop();
         handWritten.close();
@@ -210,9 +251,10 @@ public final class LoadBench {
         for (int pass = 1; pass <= 8; pass++) {
             boolean steady = pass >= 2;
             for (Scenario s : scenarios) {
-                long cpuBefore = CPU.getProcessCpuTime();
+                long cpuBefore = s.jvmCpuNanos() + s.peerCpuNanos().getAsLong();
                 Wrk.Figures f = wrk.run(s.name() + "-warm", s.request(), seconds);
-                double cpuMicros = (CPU.getProcessCpuTime() - cpuBefore) / 1000.0 / Math.max(1, f.requests());
+                double cpuMicros = (s.jvmCpuNanos() + s.peerCpuNanos().getAsLong() - cpuBefore) / 1000.0
+                        / Math.max(1, f.requests());
                 System.out.printf("warm-up pass %d %-3s %9.0f req/s  server CPU %6.0f us/req%n", pass, s.name(),
                         f.requestsPerSecond(), cpuMicros);
                 Double before = previous.put(s.name(), cpuMicros);
@@ -231,6 +273,13 @@ public final class LoadBench {
         if (!median.containsKey(x) || !median.containsKey(base)) return;
         double value = figure.applyAsDouble(median.get(x)) / figure.applyAsDouble(median.get(base));
         System.out.printf("(%s)/(%s) %-10s %6.2f   goal %s%n", x, base, what, value, goal);
+    }
+
+    private static void cpuRatio(Map<String, List<Double>> cpu, String x, String base, String goal) {
+        if (!cpu.containsKey(x) || !cpu.containsKey(base)) return;
+        System.out.printf("(%s)/(%s) %-10s %6.3f   %s%n", x, base, "CPU/req",
+                median(cpu.get(x).stream().mapToDouble(d -> d).toArray())
+                        / median(cpu.get(base).stream().mapToDouble(d -> d).toArray()), goal);
     }
 
     /** Per figure, the median over rounds. */
@@ -289,14 +338,62 @@ public final class LoadBench {
         return new Wrk.Request("POST", server.uri(path), headers, body);
     }
 
-    /** Sends the scenario's request once; it must answer 200. Returns the answer. */
-    private static HttpResponse<String> check(TestServer server, Scenario s) {
-        Wrk.Request r = s.request();
-        var builder = server.request(r.uri().getRawPath()).method(r.method(), r.body() == null
+    /**
+     * The peer's two scenarios: (b) and (c) rewritten, on the filter's URLs. The mongo-java-server runs in this JVM, and
+     * (c)'s CPU time includes its work, so the ingest scenario counts this JVM's CPU time with the peer's; the trivial
+     * one leaves this JVM idle and counts the peer's alone.
+     */
+    private static List<Scenario> peerScenarios(NodePeer peer, String prefix, String how, Map<String, String> signed,
+                                                String body) {
+        String trivial = TestApps.webhookPath("trivial");
+        String ingest = TestApps.webhookPath("ingest");
+        return List.of(
+                new Scenario(prefix + "0", "(b) in Express, " + how,
+                        new Wrk.Request("GET", peer.uri(trivial), Map.of(), null), peer::cpuNanos, false),
+                new Scenario(prefix, "(c) in Express + driver, " + how,
+                        new Wrk.Request("POST", peer.uri(ingest), signed, body), peer::cpuNanos, true));
+    }
+
+    /**
+     * The peer answers (b)'s and (c)'s requests, and (c)'s with a wrong or missing signature, with the filter's
+     * status, Content-Type and body bytes; only the invocation id in an error's link differs, a new one per request.
+     */
+    private static void samePeerAnswers(TestServer server, NodePeer peer, Map<String, String> signed, String body) {
+        String trivial = TestApps.webhookPath("trivial");
+        String ingest = TestApps.webhookPath("ingest");
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        Map<String, String> forged = Map.of("Content-Type", "application/json", "X-Hook-Signature", "sha256=" + "0".repeat(64));
+        List<Wrk.Request> requests = List.of(new Wrk.Request("GET", server.uri(trivial), Map.of(), null),
+                new Wrk.Request("POST", server.uri(ingest), signed, body),
+                new Wrk.Request("POST", server.uri(ingest), forged, body),
+                new Wrk.Request("POST", server.uri(ingest), json, body));
+        for (Wrk.Request r : requests) {
+            Wrk.Request toPeer = new Wrk.Request(r.method(), peer.uri(r.uri().getRawPath()), r.headers(), r.body());
+            String filter = comparable(send(server, r));
+            String node = comparable(send(server, toPeer));
+            if (!filter.equals(node)) {
+                throw new IllegalStateException("the node peer answers " + r.method() + " " + r.uri().getRawPath()
+                        + " " + r.headers().keySet() + " differently:\n  filter: " + filter + "\n  node:   " + node);
+            }
+        }
+    }
+
+    private static String comparable(HttpResponse<String> response) {
+        return response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("(no Content-Type)")
+                + " " + response.body().replaceAll("hookstead:invocation:[0-9a-f]{24}", "hookstead:invocation:<id>");
+    }
+
+    private static HttpResponse<String> send(TestServer server, Wrk.Request r) {
+        var builder = HttpRequest.newBuilder(r.uri()).method(r.method(), r.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(r.body()));
         r.headers().forEach(builder::header);
-        HttpResponse<String> response = server.send(builder.build());
+        return server.send(builder.build());
+    }
+
+    /** Sends the scenario's request once; it must answer 200. Returns the answer. */
+    private static HttpResponse<String> check(TestServer server, Scenario s) {
+        HttpResponse<String> response = send(server, s.request());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("scenario " + s.name() + " answered " + response.statusCode() + ": "
                     + response.body() + "\n" + server.logs());
