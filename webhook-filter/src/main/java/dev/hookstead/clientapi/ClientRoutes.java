@@ -24,6 +24,7 @@ public final class ClientRoutes {
 
     private static final Pattern APP = Pattern.compile("/api/client/v2\\.0/app/([^/]+)/(location|functions/call|"
             + "auth/providers/([^/]+)/(register|confirm|confirm/send|confirm/call|reset|reset/send|reset/call))/?");
+    private static final String APP_PREFIX = "/api/client/v2.0/app/";
     private static final String DELETE_USER = "/api/client/v2.0/auth/delete";
     private static final Pattern API_KEYS = Pattern.compile("/api/client/v2\\.0/auth/api_keys(?:/([^/]+)(?:/(enable|disable))?)?/?");
 
@@ -56,11 +57,19 @@ public final class ClientRoutes {
     /** Whether one of these routes answers {@code path}; all but location need the app to have auth providers. */
     public boolean owns(String path) {
         if (!path.startsWith("/api/client/v2.0/")) return false;
+        if (path.startsWith(APP_PREFIX) && !appRoute(path)) return false; // webhook paths skip the regex
         Matcher app = APP.matcher(path);
         if (app.matches()) {
             return (clientAppId == null || clientAppId.equals(app.group(1))) && (users || app.group(2).equals("location"));
         }
         return users && (path.equals(DELETE_USER) || API_KEYS.matcher(path).matches());
+    }
+
+    /** What follows the app id could be one of {@link #APP}'s routes. */
+    private static boolean appRoute(String path) {
+        int slash = path.indexOf('/', APP_PREFIX.length());
+        return slash > 0 && (path.startsWith("location", slash + 1) || path.startsWith("functions/", slash + 1)
+                || path.startsWith("auth/", slash + 1));
     }
 
     public void handle(HttpServletRequest request, HttpServletResponse response, String path, String invocationId) {

@@ -160,40 +160,42 @@ public class HooksteadFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        if (req instanceof HttpServletRequest request && res instanceof HttpServletResponse response) {
-            String path = pathToHandle(request);
-            if (path != null) {
-                handle(request, response, path);
+        if (req instanceof HttpServletRequest request && res instanceof HttpServletResponse response
+                && request.getDispatcherType() == DispatcherType.REQUEST && request.getAttribute(HANDLED) == null) {
+            String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+            Handler handler = classify(path);
+            if (handler != null) {
+                handle(handler, request, response, path);
                 return;
             }
         }
         chain.doFilter(req, res);
     }
 
-    /** The path inside the webapp when this filter answers the request, else null. */
-    private String pathToHandle(HttpServletRequest request) {
-        if (request.getDispatcherType() != DispatcherType.REQUEST || request.getAttribute(HANDLED) != null) {
-            return null;
-        }
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return routes.owns(path) || clientApi.owns(path) || clientRoutes.owns(path) || operations.owns(path) ? path
-                : null;
+    /** Who answers a path inside the webapp. */
+    private enum Handler { OPERATIONS, CLIENT_ROUTES, CLIENT_API, PIPELINE }
+
+    /** Classified once per request, in precedence order; null when the rest of the webapp answers. */
+    private Handler classify(String path) {
+        if (operations.owns(path)) return Handler.OPERATIONS;
+        if (clientRoutes.owns(path)) return Handler.CLIENT_ROUTES;
+        if (clientApi.owns(path)) return Handler.CLIENT_API;
+        return routes.owns(path) ? Handler.PIPELINE : null;
     }
 
-    private void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+    private void handle(Handler handler, HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException {
         request.setAttribute(HANDLED, Boolean.TRUE);
-        if (operations.owns(path)) {
+        if (handler == Handler.OPERATIONS) {
             operations.handle(request, response, path);
             return;
         }
         String invocationId = new ObjectId().toHexString();
         if (cors.answer(request, response, invocationId)) return;
-        if (clientRoutes.owns(path)) {
-            clientRoutes.handle(request, response, path, invocationId);
-        } else if (clientApi.owns(path)) {
-            clientApi.handle(request, response, path, invocationId);
-        } else {
-            pipeline.handle(new Exchange(request, response, path, invocationId));
+        switch (handler) {
+            case CLIENT_ROUTES -> clientRoutes.handle(request, response, path, invocationId);
+            case CLIENT_API -> clientApi.handle(request, response, path, invocationId);
+            default -> pipeline.handle(new Exchange(request, response, path, invocationId));
         }
     }
 

@@ -176,9 +176,14 @@ public final class Operations implements InvocationListener, AutoCloseable {
     public boolean owns(String path) {
         if (exact.containsKey(path)) return true;
         for (String tree : trees.keySet()) {
-            if (path.equals(tree) || path.startsWith(tree + "/")) return true;
+            if (under(path, tree)) return true;
         }
         return false;
+    }
+
+    /** {@code path} is {@code root} or below it; no string is built, as this runs for every request. */
+    private static boolean under(String path, String root) {
+        return path.startsWith(root) && (path.length() == root.length() || path.charAt(root.length()) == '/');
     }
 
     public void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
@@ -189,7 +194,7 @@ public final class Operations implements InvocationListener, AutoCloseable {
         }
         for (Map.Entry<String, OperationsEndpoint> tree : trees.entrySet()) {
             String root = tree.getKey();
-            if (path.equals(root) || path.startsWith(root + "/")) {
+            if (under(path, root)) {
                 tree.getValue().serve(request, response, path.substring(root.length()));
                 return;
             }
