@@ -33,7 +33,8 @@ import java.util.Objects;
  * could not read, so a query cannot probe hidden values); the caller's projection, skip and limit apply after that.
  * Writes are planned first: pre-images through the merged query (narrowed to documents some role applies to),
  * post-images computed exactly, every document judged by role and schema; only when all pass is anything written,
- * each change pinned to the pre-image it was judged on.
+ * each change pinned to the pre-image it was judged on. An updateOne that no decision needs a pre-image for goes to
+ * the database unread, the role selection in its query.
  */
 final class GuardedOperations {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedOperations.class);

@@ -19,24 +19,32 @@ import dev.hookstead.testing.JsApp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * What MongoDB rules cost: a webhook that runs findOne then updateOne on one document, as an application user under
  * an owner rule, against the same webhook as System (no rules), alternating in one run on one in-memory
- * mongo-java-server. Prints, per round, calls per second and CPU per call: the calling threads' (the script and
- * the driver, which does its I/O on them), the process's without the database's threads (what the server running
- * Hookstead spends when MongoDB runs elsewhere: this plus GC, JIT and driver background threads), and the in-process
- * database's own. Run with bench/runtime/run.sh rules [seconds per round] [rounds] [threads].
+ * mongo-java-server in a process of its own. Prints, per round, calls per second and CPU per call: the calling
+ * threads' (the script and the driver, which does its I/O on them), the server's (the whole bench process: this plus
+ * GC, JIT and driver background threads, what the machine running Hookstead spends) and the database process's. Run with bench/runtime/run.sh rules [seconds per round] [rounds] [threads].
  */
 public final class RulesCallBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -61,9 +69,8 @@ public final class RulesCallBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
-        String uri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
+        database = startDatabase();
+        String uri = "mongodb://127.0.0.1:" + port(database);
 
         JsApp app = new JsApp().dataSource("mongodb-atlas", Map.of("bench.orders", new ObjectMapper().readTree(OWNER_RULE)))
                 .webhook("order", FIND_AND_UPDATE);
@@ -108,11 +115,11 @@ public final class RulesCallBench {
                 }
             }
             System.out.printf("median over rounds %d..%d: user/System CPU per call, calling threads %.2f, server"
-                    + " (process without the database) %.2f%n", rounds / 2 + 1, rounds, median(ratios),
+                    + " (the process; the database runs in its own) %.2f%n", rounds / 2 + 1, rounds, median(ratios),
                     median(processRatios));
         } finally {
             services.close();
-            mongo.shutdown();
+            database.destroy();
         }
         System.exit(0); // exec:java would otherwise wait for the driver's and server's non-daemon threads
     }
@@ -123,19 +130,63 @@ public final class RulesCallBench {
         return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
     }
 
-    /** CPU nanoseconds of the in-process database's threads so far. */
-    private static long databaseCpu() {
-        long total = 0;
-        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("mongo-server")) {
-                total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+    private static Process database;
+
+    /**
+     * mongo-java-server in a JVM of its own, as MongoDB runs apart from Hookstead: its CPU, and the garbage collection
+     * of what it allocates (it scans the collection for any query with more keys than {@code _id}), stay out of the
+     * server's figure.
+     */
+    private static Process startDatabase() throws Exception {
+        String classpath = Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader
+                ? Arrays.stream(loader.getURLs()).map(RulesCallBench::file).collect(Collectors.joining(File.pathSeparator))
+                : System.getProperty("java.class.path");
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+                Database.class.getName()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static String file(URL url) {
+        try {
+            return Path.of(url.toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(url.toString(), e);
+        }
+    }
+
+    private static int port(Process process) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("port=")) {
+                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "database-output");
+                drain.setDaemon(true); // its log lines must not fill the pipe and stall it
+                drain.start();
+                return Integer.parseInt(line.substring(5));
             }
         }
-        return total;
+        throw new IllegalStateException("the database process ended without a port");
+    }
+
+    /** CPU nanoseconds of the database's process so far. */
+    private static long databaseCpu() {
+        return database.toHandle().info().totalCpuDuration().orElseThrow().toNanos();
+    }
+
+    /** The database process: an in-memory mongo-java-server on a free port, until its input closes. */
+    public static final class Database {
+        public static void main(String[] args) throws Exception {
+            MongoServer mongo = new MongoServer(new MemoryBackend());
+            mongo.bind("127.0.0.1", 0);
+            System.out.println("port=" + mongo.getLocalAddress().getPort());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // serves until the bench ends
+            }
+            mongo.shutdown();
+        }
     }
 
     /**
-     * Calls per second, and CPU microseconds per call: the calling threads', the process's without the database's,
+     * Calls per second, and CPU microseconds per call: the calling threads', the process's,
      * and the database's.
      */
     private static double[] measure(IngestCallBench.Call call, int threads, int seconds) throws InterruptedException {
@@ -165,7 +216,6 @@ public final class RulesCallBench {
         for (Thread w : workers) w.join();
         double database = (databaseCpu() - databaseBefore) / 1000.0 / calls.get();
         double process = (PROCESS.getProcessCpuTime() - processBefore) / 1000.0 / calls.get();
-        return new double[]{calls.get() / (double) seconds, cpu.get() / 1000.0 / calls.get(), process - database,
-                database};
+        return new double[]{calls.get() / (double) seconds, cpu.get() / 1000.0 / calls.get(), process, database};
     }
 }
