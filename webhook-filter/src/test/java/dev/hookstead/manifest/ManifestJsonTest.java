@@ -45,41 +45,35 @@ class ManifestJsonTest {
 
     @Test
     void refusesAnotherFormatVersionNamingTheFix() {
-        byte[] json = "{\"format\":\"hookstead-manifest\",\"formatVersion\":99}".getBytes(StandardCharsets.UTF_8);
-        ManifestException e = assertThrows(ManifestException.class,
-                () -> ManifestJson.read(new ByteArrayInputStream(json), "/WEB-INF/hookstead/manifest.json"));
-        assertTrue(e.getMessage().contains("formatVersion 99"), e.getMessage());
-        assertTrue(e.getMessage().contains("webhook-maven-plugin"), e.getMessage());
+        String message = refusal("{\"format\":\"hookstead-manifest\",\"formatVersion\":99}");
+        assertTrue(message.contains("formatVersion 99"), message);
+        assertTrue(message.contains("webhook-maven-plugin"), message);
     }
 
     @Test
     void aVersionWhoseShapeNoLongerBindsIsStillRefusedByItsVersion() {
-        byte[] json = "{\"format\":\"hookstead-manifest\",\"formatVersion\":2,\"webhooks\":{\"a\":1}}"
-                .getBytes(StandardCharsets.UTF_8);
-        ManifestException e = assertThrows(ManifestException.class,
-                () -> ManifestJson.read(new ByteArrayInputStream(json), "/WEB-INF/hookstead/manifest.json"));
-        assertTrue(e.getMessage().contains("formatVersion 2"), e.getMessage());
+        String message = refusal("{\"format\":\"hookstead-manifest\",\"formatVersion\":2,\"webhooks\":{\"a\":1}}");
+        assertTrue(message.contains("formatVersion 2"), message);
     }
 
     @Test
     void anotherDocumentIsNotAManifestAndBrokenJsonIsNotJson() {
-        byte[] other = "{\"webhooks\":\"x\"}".getBytes(StandardCharsets.UTF_8);
-        ManifestException e = assertThrows(ManifestException.class,
-                () -> ManifestJson.read(new ByteArrayInputStream(other), "/WEB-INF/hookstead/manifest.json"));
-        assertTrue(e.getMessage().contains("is not a Hookstead manifest"), e.getMessage());
-        byte[] broken = "{\"format\":".getBytes(StandardCharsets.UTF_8);
-        e = assertThrows(ManifestException.class,
-                () -> ManifestJson.read(new ByteArrayInputStream(broken), "/WEB-INF/hookstead/manifest.json"));
-        assertTrue(e.getMessage().contains("is not valid JSON"), e.getMessage());
+        String other = refusal("{\"webhooks\":\"x\"}");
+        assertTrue(other.contains("is not a Hookstead manifest"), other);
+        String broken = refusal("{\"format\":");
+        assertTrue(broken.contains("is not valid JSON"), broken);
     }
 
     @Test
     void aManifestOfThisVersionWithAFieldOfTheWrongShapeCannotBeRead() {
-        byte[] json = "{\"format\":\"hookstead-manifest\",\"formatVersion\":1,\"webhooks\":{\"a\":1}}"
-                .getBytes(StandardCharsets.UTF_8);
-        ManifestException e = assertThrows(ManifestException.class,
-                () -> ManifestJson.read(new ByteArrayInputStream(json), "/WEB-INF/hookstead/manifest.json"));
-        assertTrue(e.getMessage().contains("cannot be read"), e.getMessage());
+        String message = refusal("{\"format\":\"hookstead-manifest\",\"formatVersion\":1,\"webhooks\":{\"a\":1}}");
+        assertTrue(message.contains("cannot be read"), message);
+    }
+
+    private static String refusal(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return assertThrows(ManifestException.class,
+                () -> ManifestJson.read(new ByteArrayInputStream(bytes), "/WEB-INF/hookstead/manifest.json")).getMessage();
     }
 
     @Test
