@@ -213,8 +213,10 @@ public final class LoadBench {
                     m.p50Micros(), m.p99Micros(), median(cpu.get(s.name()).stream().mapToDouble(d -> d).toArray()));
         }
         System.out.println();
-        ratio(median, "b", "a", Wrk.Figures::requestsPerSecond, "throughput", ">= 0.70");
-        ratio(median, "b", "a", Wrk.Figures::p99Micros, "p99", "<= 3");
+        cpuRatio(cpu, "b", "a", "goal <= 1.25 (issue 21)");
+        ratio(median, "b", "a", Wrk.Figures::requestsPerSecond, "throughput", "none");
+        ratio(median, "b", "a", Wrk.Figures::p99Micros, "p99", "<= 3 at the thread limit docs/deployment.md advises"
+                + " (-Dhookstead.bench.maxThreads=2 on 2 cores); none at Tomcat's default 200");
         ratio(median, "b", "a2", Wrk.Figures::p99Micros, "p99", "none: (a2) spends (b)'s CPU");
         ratio(median, "c", "c0", Wrk.Figures::requestsPerSecond, "throughput", ">= 0.85");
         ratio(median, "cd", "c", Wrk.Figures::requestsPerSecond, "throughput", "none: the price of durability");
