@@ -69,6 +69,30 @@ class ContractTest {
                 FunctionRunner.PayloadStyle.RAW, null, AppUser.SYSTEM)));
     }
 
+    /** The members are made on first read, yet behave as the plain data members a parsed object has. */
+    @Test
+    void rawPayloadMembersBehaveAsDataMembers() {
+        FunctionResult r = run("""
+                exports = (payload) => {
+                  const keys = Object.keys(payload).join();
+                  const own = ['query', 'headers', 'body'].every(k => payload.hasOwnProperty(k) && k in payload);
+                  const same = payload.query === payload.query && payload.headers === payload.headers;
+                  payload.query.extra = 1;
+                  const kept = payload.query.extra;
+                  const json = JSON.stringify(payload);
+                  const copy = Object.assign({}, payload);
+                  payload.headers = 'replaced';
+                  delete payload.query;
+                  return {keys, own, same, kept, json, copied: Object.keys(copy).join() + '|' + copy.query.arg1,
+                          after: Object.keys(payload).join() + '|' + payload.headers + '|' + payload.query};
+                };""", FunctionRunner.PayloadStyle.RAW, "hi".getBytes(StandardCharsets.UTF_8), AppUser.SYSTEM);
+        assertEquals("{\"keys\": \"query,headers,body\", \"own\": true, \"same\": true, \"kept\": {\"$numberInt\": \"1\"},"
+                + " \"json\": \"{\\\"query\\\":{\\\"arg1\\\":\\\"hello\\\",\\\"arg2\\\":\\\"world\\\",\\\"extra\\\":1},"
+                + "\\\"headers\\\":{\\\"Content-Type\\\":[\\\"application/json\\\"],\\\"X-Many\\\":[\\\"a\\\",\\\"b\\\"]},"
+                + "\\\"body\\\":\\\"aGk=\\\"}\","
+                + " \"copied\": \"query,headers,body|hello\", \"after\": \"headers,body|replaced|undefined\"}", value(r));
+    }
+
     @Test
     void utf8BodyText() {
         assertEquals("\"h\u00e9llo \u2713\"", value(run("exports = ({body}) => body.text();", FunctionRunner.PayloadStyle.RAW,

@@ -92,23 +92,28 @@ public final class CallState {
         return style.name();
     }
 
-    /**
-     * RAW: {@code {query, headers, body}} with the body as base64, null when the request carried none; FORM: the
-     * form fields; JSON_EVENT: the body, already checked to be JSON.
-     */
+    /** FORM: the form fields; JSON_EVENT: the body, already checked to be JSON. RAW reads its members one by one. */
     public String payloadJson() {
         return switch (style) {
-            case RAW -> {
-                StringBuilder out = new StringBuilder(256).append("{\"query\":");
-                RequestJson.query(out, request.query(), key -> false, null).append(",\"headers\":");
-                RequestJson.headers(out, request.headers(), name -> false, null).append(",\"body\":");
-                if (request.body() == null) out.append("null");
-                else out.append('"').append(Base64.getEncoder().encodeToString(request.body())).append('"');
-                yield out.append('}').toString();
-            }
+            case RAW -> throw new IllegalStateException("a RAW payload is read by member");
             case FORM -> write(formFields(request.body()));
             case JSON_EVENT -> jsonEvent(request.body());
         };
+    }
+
+    /** A RAW payload's {@code query} as JSON, written when the function first reads it. */
+    public String queryJson() {
+        return RequestJson.query(new StringBuilder(64), request.query(), key -> false, null).toString();
+    }
+
+    /** A RAW payload's {@code headers} as JSON, written when the function first reads them. */
+    public String headersJson() {
+        return RequestJson.headers(new StringBuilder(256), request.headers(), name -> false, null).toString();
+    }
+
+    /** A RAW payload's body as base64, or null when the request carried none. */
+    public String bodyBase64() {
+        return request.body() == null ? null : Base64.getEncoder().encodeToString(request.body());
     }
 
     public String argsEjson() {
