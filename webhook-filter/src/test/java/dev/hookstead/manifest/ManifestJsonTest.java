@@ -45,29 +45,32 @@ class ManifestJsonTest {
 
     @Test
     void refusesAnotherFormatVersionNamingTheFix() {
-        String message = refusal("{\"format\":\"hookstead-manifest\",\"formatVersion\":99}");
-        assertTrue(message.contains("formatVersion 99"), message);
-        assertTrue(message.contains("webhook-maven-plugin"), message);
+        assertRefused("{\"format\":\"hookstead-manifest\",\"formatVersion\":99}", "formatVersion 99",
+                "webhook-maven-plugin");
     }
 
     @Test
     void aVersionWhoseShapeNoLongerBindsIsStillRefusedByItsVersion() {
-        String message = refusal("{\"format\":\"hookstead-manifest\",\"formatVersion\":2,\"webhooks\":{\"a\":1}}");
-        assertTrue(message.contains("formatVersion 2"), message);
+        assertRefused("{\"format\":\"hookstead-manifest\",\"formatVersion\":2,\"webhooks\":{\"a\":1}}",
+                "formatVersion 2");
     }
 
     @Test
     void anotherDocumentIsNotAManifestAndBrokenJsonIsNotJson() {
-        String other = refusal("{\"webhooks\":\"x\"}");
-        assertTrue(other.contains("is not a Hookstead manifest"), other);
-        String broken = refusal("{\"format\":");
-        assertTrue(broken.contains("is not valid JSON"), broken);
+        assertRefused("{\"webhooks\":\"x\"}", "is not a Hookstead manifest");
+        assertRefused("{\"format\":", "is not valid JSON");
     }
 
     @Test
     void aManifestOfThisVersionWithAFieldOfTheWrongShapeCannotBeRead() {
-        String message = refusal("{\"format\":\"hookstead-manifest\",\"formatVersion\":1,\"webhooks\":{\"a\":1}}");
-        assertTrue(message.contains("cannot be read"), message);
+        assertRefused("{\"format\":\"hookstead-manifest\",\"formatVersion\":1,\"webhooks\":{\"a\":1}}",
+                "cannot be read");
+    }
+
+    /** Reading {@code json} fails with a message naming every one of {@code fragments}. */
+    private static void assertRefused(String json, String... fragments) {
+        String message = refusal(json);
+        for (String fragment : fragments) assertTrue(message.contains(fragment), message);
     }
 
     private static String refusal(String json) {
