@@ -21,7 +21,6 @@ import dev.hookstead.testing.JsApp;
 import org.bson.Document;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The script side of load scenario (c) without HTTP: threads calling an async webhook that parses a 1 KiB body and
@@ -40,7 +38,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * the price of durability. Run with bench/runtime/run.sh ingest [seconds per round] [rounds] [threads].
  */
 public final class IngestCallBench {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final OperatingSystemMXBean PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -119,29 +116,8 @@ public final class IngestCallBench {
      */
     private static double[] measure(Call call, int threads, int seconds) throws InterruptedException {
         long processBefore = PROCESS.getProcessCpuTime();
-        AtomicLong calls = new AtomicLong();
-        AtomicLong cpu = new AtomicLong();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        Thread[] workers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
-            workers[t] = new Thread(() -> {
-                long before = THREADS.getCurrentThreadCpuTime();
-                long n = 0;
-                try {
-                    while (System.nanoTime() < end) {
-                        call.run();
-                        n++;
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                calls.addAndGet(n);
-                cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - before);
-            });
-            workers[t].start();
-        }
-        for (Thread w : workers) w.join();
-        return new double[]{calls.get() / (double) seconds, cpu.get() / 1000.0 / calls.get(),
-                (PROCESS.getProcessCpuTime() - processBefore) / 1000.0 / calls.get()};
+        CallingThreads.Tally tally = CallingThreads.run(call, threads, seconds);
+        return new double[]{tally.calls() / (double) seconds, tally.cpuNanos() / 1000.0 / tally.calls(),
+                (PROCESS.getProcessCpuTime() - processBefore) / 1000.0 / tally.calls()};
     }
 }

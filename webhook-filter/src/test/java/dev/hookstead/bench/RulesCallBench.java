@@ -23,7 +23,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -36,7 +35,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +45,6 @@ import java.util.stream.Collectors;
  * GC, JIT and driver background threads, what the machine running Hookstead spends) and the database process's. Run with bench/runtime/run.sh rules [seconds per round] [rounds] [threads].
  */
 public final class RulesCallBench {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -190,32 +187,11 @@ public final class RulesCallBench {
      * and the database's.
      */
     private static double[] measure(IngestCallBench.Call call, int threads, int seconds) throws InterruptedException {
-        AtomicLong calls = new AtomicLong();
-        AtomicLong cpu = new AtomicLong();
         long processBefore = PROCESS.getProcessCpuTime();
         long databaseBefore = databaseCpu();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        Thread[] workers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
-            workers[t] = new Thread(() -> {
-                long before = THREADS.getCurrentThreadCpuTime();
-                long n = 0;
-                try {
-                    while (System.nanoTime() < end) {
-                        call.run();
-                        n++;
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                calls.addAndGet(n);
-                cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - before);
-            });
-            workers[t].start();
-        }
-        for (Thread w : workers) w.join();
-        double database = (databaseCpu() - databaseBefore) / 1000.0 / calls.get();
-        double process = (PROCESS.getProcessCpuTime() - processBefore) / 1000.0 / calls.get();
-        return new double[]{calls.get() / (double) seconds, cpu.get() / 1000.0 / calls.get(), process, database};
+        CallingThreads.Tally tally = CallingThreads.run(call, threads, seconds);
+        double database = (databaseCpu() - databaseBefore) / 1000.0 / tally.calls();
+        double process = (PROCESS.getProcessCpuTime() - processBefore) / 1000.0 / tally.calls();
+        return new double[]{tally.calls() / (double) seconds, tally.cpuNanos() / 1000.0 / tally.calls(), process, database};
     }
 }
