@@ -13,8 +13,8 @@ import dev.hookstead.manifest.ScriptRef;
 import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.pipeline.HttpRequestData;
 import dev.hookstead.script.DirectoryScriptSource;
-import dev.hookstead.script.sandbox.PlatformServices;
 import dev.hookstead.script.TestOptions;
+import dev.hookstead.script.TestPlatformServices;
 import dev.hookstead.services.http.HttpSettings;
 import dev.hookstead.services.mongodb.MongoServices;
 import dev.hookstead.testing.JsApp;
@@ -72,7 +72,7 @@ public final class IngestCallBench {
         TestOptions options = TestOptions.defaults().withFunctionTimeout(Duration.ofSeconds(30));
         try (MongoClient client = MongoClients.create(uri);
              FunctionRunner runtime = options.runtime(manifest, new DirectoryScriptSource(dir),
-                     PlatformServices.of(services, HttpSettings.of(HttpSettings.DEFAULT_TIMEOUT, Set.of())))) {
+                     TestPlatformServices.of(services, HttpSettings.of(HttpSettings.DEFAULT_TIMEOUT, Set.of())))) {
             MongoCollection<Document> direct = client.getDatabase("bench").getCollection("events-direct");
             Call driver = () -> direct.insertOne(Document.parse(new String(body, StandardCharsets.UTF_8)));
             Call script = () -> runtime.runHttp(ingest, FunctionRunner.PayloadStyle.RAW, request, AppUser.SYSTEM, "ingest");

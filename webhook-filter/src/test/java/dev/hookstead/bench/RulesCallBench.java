@@ -11,8 +11,8 @@ import dev.hookstead.manifest.ScriptRef;
 import dev.hookstead.script.DirectoryScriptSource;
 import dev.hookstead.pipeline.FunctionRunner;
 import dev.hookstead.pipeline.HttpRequestData;
-import dev.hookstead.script.sandbox.PlatformServices;
 import dev.hookstead.script.TestOptions;
+import dev.hookstead.script.TestPlatformServices;
 import dev.hookstead.services.http.HttpSettings;
 import dev.hookstead.services.mongodb.MongoServices;
 import dev.hookstead.testing.JsApp;
@@ -83,7 +83,7 @@ public final class RulesCallBench {
         TestOptions options = TestOptions.defaults().withFunctionTimeout(Duration.ofSeconds(30));
         try (MongoClient client = MongoClients.create(uri);
              FunctionRunner runtime = options.runtime(manifest, new DirectoryScriptSource(dir),
-                     PlatformServices.of(services, HttpSettings.of(HttpSettings.DEFAULT_TIMEOUT, Set.of())))) {
+                     TestPlatformServices.of(services, HttpSettings.of(HttpSettings.DEFAULT_TIMEOUT, Set.of())))) {
             MongoCollection<Document> orders = client.getDatabase("bench").getCollection("orders");
             List<Document> seed = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {

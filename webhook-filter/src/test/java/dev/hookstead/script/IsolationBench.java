@@ -1,7 +1,6 @@
 package dev.hookstead.script;
 
 import dev.hookstead.script.call.ContextContributor;
-import dev.hookstead.script.sandbox.PlatformServices;
 import dev.hookstead.bson.Ejson;
 import dev.hookstead.manifest.Manifest;
 import dev.hookstead.manifest.ScriptRef;
@@ -304,7 +303,7 @@ public final class IsolationBench {
             for (ContextContributor c : PlatformContext.contributors(manifest, options.secrets())) {
                 contributors.put(c.name(), c);
             }
-            platform = new GlobalPlatform(PlatformServices.none(), List.of(), name -> null, this::wrapped, null);
+            platform = new GlobalPlatform(TestPlatformServices.none(), List.of(), name -> null, this::wrapped, null);
         }
 
         SandboxGlobal newGlobal(SandboxEngine engine) {

@@ -1,6 +1,5 @@
 package dev.hookstead.script;
 
-import dev.hookstead.script.sandbox.PlatformServices;
 import dev.hookstead.pipeline.ErrorCode;
 import dev.hookstead.pipeline.HookError;
 import dev.hookstead.script.compile.ScriptCompileException;
@@ -160,7 +159,7 @@ class SandboxEscapeTest {
         try (dev.hookstead.services.mongodb.MongoServices mongo = new dev.hookstead.services.mongodb.MongoServices(
                 java.util.List.of("mongodb-atlas"), key -> key.equals("hookstead.data.dir") ? data.toString() : null);
              Scripts slow = new Scripts(Scripts.fastOptions().withFunctionTimeout(java.time.Duration.ofSeconds(20)),
-                     PlatformServices.of(mongo, dev.hookstead.services.http.HttpSettings.of(
+                     TestPlatformServices.of(mongo, dev.hookstead.services.http.HttpSettings.of(
                              java.time.Duration.ofSeconds(5), java.util.Set.of())))) {
             result = slow.http(slow.es5(walk)).returnValue().asString().getValue();
         }

@@ -34,7 +34,7 @@ public final class Scripts implements AutoCloseable {
     final ScriptRuntime runtime;
 
     Scripts(TestOptions options) {
-        this(options, PlatformServices.none());
+        this(options, TestPlatformServices.none());
     }
 
     Scripts(TestOptions options, PlatformServices services) {

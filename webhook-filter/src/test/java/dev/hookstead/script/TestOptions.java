@@ -46,7 +46,7 @@ public final class TestOptions implements Cloneable {
     }
 
     public ScriptRuntime runtime(Manifest manifest, ScriptSource source) {
-        return runtime(manifest, source, PlatformServices.none());
+        return runtime(manifest, source, TestPlatformServices.none());
     }
 
     public TestOptions withFunctionTimeout(Duration value) {

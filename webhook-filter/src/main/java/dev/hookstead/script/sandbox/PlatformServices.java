@@ -5,9 +5,6 @@ import dev.hookstead.services.http.HttpSettings;
 import dev.hookstead.services.mongodb.MongoServices;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 
-import java.util.List;
-import java.util.Set;
-
 /**
  * The host services behind {@code context.services}, {@code context.http} and HTTP service clients, shared by every
  * global of a runtime. The owner (the filter) closes {@code mongo}; the runtime never does.
@@ -24,15 +21,5 @@ public record PlatformServices(MongoServices mongo, CloseableHttpAsyncClient htt
         if (mongo == null || httpClient == null || http == null || exchanges == null) {
             throw new IllegalArgumentException("mongo, httpClient, http and exchanges are all required");
         }
-    }
-
-    /** No MongoDB data sources; outgoing HTTP with the default timeout to any host. */
-    public static PlatformServices none() {
-        return of(new MongoServices(List.of(), name -> null), HttpSettings.of(HttpSettings.DEFAULT_TIMEOUT, Set.of()));
-    }
-
-    /** A new HTTP client made from {@code http}, its exchanges told to nobody. */
-    public static PlatformServices of(MongoServices mongo, HttpSettings http) {
-        return new PlatformServices(mongo, http.newClient(), http, HttpExchanges.NONE);
     }
 }
