@@ -487,7 +487,8 @@ final class GuardedOperations {
         BsonDocument query = args.document(0, "the filter");
         boolean upsert = Boolean.TRUE.equals(args.booleanOption(options, "upsert"));
         boolean many = args.method().equals("updateMany");
-        if (!upsert && !many && !arrayFilters(options)) {
+        boolean arrayFilters = arrayFilters(options);
+        if (!upsert && !many && !arrayFilters) {
             BsonDocument selection = unreadSelection(args.get(1));
             if (selection != null) {
                 UpdateResult result = collection.updateOne(selected(merged(query, filters()), selection),
@@ -496,7 +497,7 @@ final class GuardedOperations {
                         .append("modifiedCount", number(result.getModifiedCount()));
             }
         }
-        Plan plan = planModify(query, args.get(1), false, upsert, many, null, arrayFilters(options));
+        Plan plan = planModify(query, args.get(1), false, upsert, many, null, arrayFilters);
         write(plan.changes());
         return updateResult(plan);
     }

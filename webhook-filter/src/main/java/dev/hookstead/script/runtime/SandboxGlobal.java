@@ -98,8 +98,9 @@ public final class SandboxGlobal {
         harden.callMember("strip", global);
         if (prelude != null) eval(engine, context, prelude, "hookstead/prelude.js");
         queue.callMember("installTimers");
+        ScriptObjectMirror plain = (ScriptObjectMirror) harden.getMember("plain");
         ScriptObjectMirror async = (ScriptObjectMirror) ((ScriptObjectMirror) eval(engine, context, engine.promiseScript,
-                "hookstead/sandbox-promise.js")).call(null, global, queue, host, harden.getMember("plain"));
+                "hookstead/sandbox-promise.js")).call(null, global, queue, host, plain);
         Object bson = ((ScriptObjectMirror) eval(engine, context, engine.bsonScript, "hookstead/bson-globals.js"))
                 .call(null, BsonInterop.newBridge());
         Object limits = eval(engine, context, "({maxRegexInput: " + maxRegexInputLength
@@ -111,7 +112,7 @@ public final class SandboxGlobal {
                 eval(engine, context, contextScript(contextNames), "hookstead/context.js"),
                 limits, services);
         internals.callMember("adoptSweep", harden.callMember("lockdown", global));
-        Guard guard = new Guard(maxMemoryBytes, (ScriptObjectMirror) harden.getMember("plain"));
+        Guard guard = new Guard(maxMemoryBytes, plain);
         SandboxGlobal built = new SandboxGlobal(engine, context, internals, host, guard,
                 List.copyOf(platform.services().mongo().names()));
         watchdog.watch(built.guard);
@@ -271,9 +272,9 @@ public final class SandboxGlobal {
     }
 
     /**
-     * The guard ended the call: the server shutting down (503), over its memory budget, or past its deadline. A deadline that fired while the call
-     * waited on an unreachable service answers that outage (503), whatever the script did after: one status per
-     * cause, whichever fired first.
+     * The guard ended the call: the server shutting down (503), over its memory budget, or past its deadline. A
+     * deadline that fired while the call waited on an unreachable service answers that outage (503), whatever the
+     * script did after: one status per cause, whichever fired first.
      */
     private HookError timeout() {
         broken = true;
